@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { JsonLogger } from './common/logger';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { AuthModule } from './core/auth/auth.module';
+import { HealthModule } from './core/health/health.module';
+import { OrganizationsModule } from './core/organizations/organizations.module';
+import { UsersModule } from './core/users/users.module';
+import { DatabaseModule } from './database/database.module';
+import { graphqlOptions } from './graphql.config';
+import { SeedModule } from './seed/seed.module';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, logger: JsonLogger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        GraphQLModule.forRoot(graphqlOptions(config, logger)),
+        HealthModule,
+        OrganizationsModule,
+        UsersModule,
+        AuthModule,
+        SeedModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { AppModule } from './app.module';
+import { JsonLogger } from './common/logger';
+import { requestLogger } from './common/request-logger';
+import { AppConfig, prepareDataDir } from './config/config';
+import { AuthService } from './core/auth/auth.service';
+import { sessionMiddleware } from './core/auth/session.middleware';
+
+const API_PATHS = /^\/(graphql|health|collab)(\/|$)/;
+
+/** Builds the whole application (API + built web app) without listening, for main.ts and the tests. */
+export async function createApp(rawConfig: AppConfig): Promise<NestExpressApplication> {
+  const config = prepareDataDir(rawConfig);
+  const logger = new JsonLogger(config.logLevel);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), {
+    logger,
+    bodyParser: true,
+  });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  app.use(requestLogger(logger));
+  app.use(cookieParser(config.sessionSecret));
+  app.use(sessionMiddleware(app.get(AuthService)));
+  serveWebApp(app, config.webDist ?? path.resolve(__dirname, '../web'));
+  return app;
+}
+
+function serveWebApp(app: NestExpressApplication, webDist: string): void {
+  const index = path.join(webDist, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || API_PATHS.test(req.path) || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

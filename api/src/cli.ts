@@ -1,0 +1,56 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { createApp } from './bootstrap';
+import { ConfigError, loadConfig, prepareDataDir } from './config/config';
+import { dataSourceOptions } from './database/data-source';
+import { printSortedSchema } from './schema-file';
+import { DemoSeedService } from './seed/demo-seed.service';
+
+const USAGE = `Usage: node dist/api/cli.js <command>
+  migrate          apply pending database migrations
+  seed             add the demo data (organisations and one user per role) if missing
+  schema [file]    write the GraphQL schema (default api/schema.graphql)`;
+
+async function migrate(): Promise<void> {
+  const config = prepareDataDir(loadConfig());
+  const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
+  const applied = await dataSource.runMigrations();
+  process.stdout.write(`${applied.length} migration(s) applied: ${applied.map((m) => m.name).join(', ') || 'none pending'}\n`);
+  await dataSource.destroy();
+}
+
+async function seed(): Promise<void> {
+  const app = await createApp({ ...loadConfig(), seedDemo: false, logLevel: 'warn' });
+  await app.init();
+  await app.get(DemoSeedService).seed();
+  await app.close();
+  process.stdout.write('demo data seeded\n');
+}
+
+async function schema(file: string): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'jianyan-schema-'));
+  const app = await createApp(loadConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn' }));
+  await app.init();
+  writeFileSync(file, printSortedSchema(app.get(GraphQLSchemaHost).schema));
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  process.stdout.write(`schema written to ${file}\n`);
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, arg] = argv;
+  if (command === 'migrate') return migrate();
+  if (command === 'seed') return seed();
+  if (command === 'schema') return schema(path.resolve(arg ?? 'api/schema.graphql'));
+  process.stderr.write(`${USAGE}\n`);
+  process.exitCode = 2;
+}
+
+run(process.argv.slice(2)).catch((error: Error) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : error.stack}\n`);
+  process.exit(1);
+});

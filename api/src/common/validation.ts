@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { AppErrors } from './errors';
+
+/**
+ * Validates input against a zod schema and turns the first problem into BAD_USER_INPUT
+ * naming the field, before anything is written.
+ */
+export function validateInput<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw AppErrors.badInput(issue.path.join('.') || 'input', issue.message);
+}

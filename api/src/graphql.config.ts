@@ -1,0 +1,39 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLFormattedError } from 'graphql';
+import { buildGraphQLContext } from './common/graphql-context';
+import { JsonLogger } from './common/logger';
+import { AppConfig } from './config/config';
+
+/** Errors we did not raise on purpose are logged and reach the client only as a code. */
+export function formatError(logger: JsonLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+      const original = (error as { originalError?: Error })?.originalError ?? (error as Error);
+      logger.write('error', 'unhandled error in GraphQL operation', {
+        error: original?.message,
+        stack: original?.stack,
+        path: formatted.path,
+      });
+      return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    return formatted;
+  };
+}
+
+export function graphqlOptions(config: AppConfig, logger: JsonLogger): ApolloDriverConfig {
+  return {
+    driver: ApolloDriver,
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    playground: false,
+    introspection: config.env !== 'production',
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    context: buildGraphQLContext,
+    formatError: formatError(logger),
+  };
+}

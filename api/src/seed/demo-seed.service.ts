@@ -1,0 +1,41 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { OrganizationsService } from '../core/organizations/organizations.service';
+import { UsersService } from '../core/users/users.service';
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+
+/** Seeds the story's demo data on the first start with an empty database (unless SEED_DEMO=false). */
+@Injectable()
+export class DemoSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoSeedService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.seedDemo && (await this.organizations.count()) === 0) await this.seed();
+  }
+
+  async seed(): Promise<void> {
+    const idsByCode = new Map<string, string>();
+    for (const org of DEMO_ORGANIZATIONS) {
+      const existing = await this.organizations.findByCode(org.code);
+      const saved =
+        existing ??
+        (await this.organizations.create({ ...org, parentId: org.parent ? idsByCode.get(org.parent) : null }));
+      idsByCode.set(org.code, saved.id);
+    }
+    for (const user of DEMO_USERS) {
+      await this.users.create(null, {
+        ...user,
+        organizationId: idsByCode.get(user.organization)!,
+        password: DEMO_PASSWORD,
+      }).catch((error: Error) => this.logger.warn(`demo user ${user.email} skipped: ${error.message}`));
+    }
+    this.logger.log(`demo data seeded: ${DEMO_ORGANIZATIONS.length} organisations, ${DEMO_USERS.length} users`);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './organizations';
+export * from './errors';
+export * from './identity';
