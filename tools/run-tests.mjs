@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Runs every test suite of the repository and prints one closing line: "N passed, N failed".
+// The API suites run on SQLite, and again on PostgreSQL when TEST_DATABASE_URL is set
+// (required when CI=true). The end-to-end suites run against the built product.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const resultsDir = path.join(root, 'tmp', 'test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+const ci = process.env.CI === 'true';
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (!postgresUrl && ci) {
+  console.error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suite cannot run.');
+  process.exit(1);
+}
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+const suites = [
+  { name: 'shared', config: 'shared/jest.config.js' },
+  { name: 'api-sqlite', config: 'api/jest.config.js', env: { TEST_DATABASE: 'sqlite' } },
+  ...(postgresUrl
+    ? [{ name: 'api-postgres', config: 'api/jest.config.js', env: { TEST_DATABASE: 'postgres', TEST_DATABASE_URL: postgresUrl } }]
+    : []),
+  { name: 'web', config: 'web/jest.config.js' },
+  { name: 'e2e', config: 'test/jest.config.js', needsBuild: true },
+].filter((suite) => existsSync(path.join(root, suite.config)));
+
+if (!postgresUrl) {
+  console.warn('\nNOTE: TEST_DATABASE_URL is not set, so the API suites run on SQLite only.');
+  console.warn('      Set it (e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres) to run them on PostgreSQL too.\n');
+}
+
+if (suites.some((s) => s.needsBuild) && process.env.SKIP_BUILD !== 'true') {
+  console.log('\n== building the product for the end-to-end tests ==');
+  if (run('npm', ['run', 'build']) !== 0) {
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+for (const suite of suites) {
+  console.log(`\n== ${suite.name} ==`);
+  const output = path.join(resultsDir, `${suite.name}.json`);
+  const status = run('npx', ['jest', '-c', suite.config, '--json', `--outputFile=${output}`], suite.env);
+  let suitePassed = 0;
+  let suiteFailed = 0;
+  if (existsSync(output)) {
+    const report = JSON.parse(readFileSync(output, 'utf8'));
+    suitePassed = report.numPassedTests;
+    // A file that fails to load has no failed tests, yet it failed: count it.
+    suiteFailed = report.numFailedTests + report.numRuntimeErrorTestSuites;
+  }
+  if (status !== 0 && suiteFailed === 0) suiteFailed = 1;
+  passed += suitePassed;
+  failed += suiteFailed;
+  lines.push(`${suite.name}: ${suitePassed} passed, ${suiteFailed} failed`);
+}
+
+const summary = `${passed} passed, ${failed} failed`;
+writeFileSync(path.join(resultsDir, 'summary.txt'), `${summary}\n`);
+console.log(`\n${lines.join('\n')}\n${summary}`);
+process.exit(failed > 0 ? 1 : 0);
