@@ -2,8 +2,10 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { OrganizationsService } from '../core/organizations/organizations.service';
+import { UserEntity } from '../core/users/user.entity';
 import { UsersService } from '../core/users/users.service';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { ProposalsDemoSeeder } from './proposals-demo';
 
 /** Seeds the story's demo data on the first start with an empty database (unless SEED_DEMO=false). */
 @Injectable()
@@ -14,6 +16,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
+    private readonly proposals: ProposalsDemoSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -29,13 +32,17 @@ export class DemoSeedService implements OnApplicationBootstrap {
         (await this.organizations.create({ ...org, parentId: org.parent ? idsByCode.get(org.parent) : null }));
       idsByCode.set(org.code, saved.id);
     }
+    const created = new Map<string, UserEntity>();
     for (const user of DEMO_USERS) {
-      await this.users.create(null, {
-        ...user,
-        organizationId: idsByCode.get(user.organization)!,
-        password: DEMO_PASSWORD,
-      }).catch((error: Error) => this.logger.warn(`demo user ${user.email} skipped: ${error.message}`));
+      await this.users
+        .create(null, { ...user, organizationId: idsByCode.get(user.organization)!, password: DEMO_PASSWORD })
+        .then(({ user: saved }) => created.set(user.email, saved))
+        .catch((error: Error) => this.logger.warn(`demo user ${user.email} skipped: ${error.message}`));
     }
-    this.logger.log(`demo data seeded: ${DEMO_ORGANIZATIONS.length} organisations, ${DEMO_USERS.length} users`);
+    const owner = created.get('zhangjie@jianyan.demo');
+    const coauthor = created.get('linxiaoyan@jianyan.demo');
+    // Only alongside newly created demo users, so seeding twice does not duplicate the proposal.
+    if (owner && coauthor) await this.proposals.seed({ owner, coauthor, districtId: idsByCode.get('jinan')! });
+    this.logger.log(`demo data seeded: ${DEMO_ORGANIZATIONS.length} organisations, ${DEMO_USERS.length} users, ${owner ? 1 : 0} proposal`);
   }
 }

@@ -46,7 +46,7 @@ describe('authentication and sessions over HTTP', () => {
         variables: { i: { identifier: 'huangli@jianyan.demo', password: 'wrong-password' } },
       }),
     });
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body.errors[0].extensions.code).toBe('INVALID_CREDENTIALS');
     expect(body.data).toBeNull();
     expect(response.headers.getSetCookie()).toEqual([]);
@@ -151,7 +151,7 @@ describe('authentication and sessions over HTTP', () => {
       headers: { 'content-type': 'application/json', cookie: oldCookie },
       body: JSON.stringify({ query: ME }),
     });
-    expect((await replay.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await replay.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('ignores a forged (unsigned) session cookie', async () => {
@@ -160,7 +160,7 @@ describe('authentication and sessions over HTTP', () => {
       headers: { 'content-type': 'application/json', cookie: 'jy_session=forged-token' },
       body: JSON.stringify({ query: ME }),
     });
-    expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('changes the own password, signing out other sessions but keeping this one', async () => {

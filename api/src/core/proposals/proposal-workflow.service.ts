@@ -1,0 +1,190 @@
+import {
+  PROPOSAL_STATUSES,
+  ProposalStatus,
+  SUGGESTION_STATUSES,
+  TransitionActor,
+  allowedSuggestionTransitions,
+  allowedTransitions,
+  checkProposalTransition,
+  checkSuggestionTransition,
+  suggestionTransitionRequiresNote,
+} from '@jianyan/shared';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { z } from 'zod';
+import { DomainEvents } from '../../common/domain-events';
+import { AppErrors } from '../../common/errors';
+import { Actor } from '../../common/graphql-context';
+import { validateInput } from '../../common/validation';
+import { runTransaction } from '../../database/transactions';
+import { ProposalAccessService } from './proposal-access.service';
+import { saveProposalChanges, touchProposal } from './proposal-rows';
+import { ProposalAnswerEntity, ProposalEntity, ProposalVersionEntity } from './proposal.entity';
+import { changeSuggestionStatusSchema, recordAnswerSchema, transitionSchema } from './proposal.validation';
+import { NewStatusEvent, StatusHistoryService } from './status-history.service';
+import { SuggestionModel } from './suggestion.model';
+import { SuggestionEntity } from './suggestion.entity';
+import { SuggestionsService } from './suggestions.service';
+
+const transitionInput = transitionSchema.extend({ to: z.enum(PROPOSAL_STATUSES) });
+const suggestionStatusInput = changeSuggestionStatusSchema.extend({ to: z.enum(SUGGESTION_STATUSES) });
+
+export type TransitionRequest = z.input<typeof transitionInput>;
+export type AnswerRequest = z.input<typeof recordAnswerSchema>;
+export type SuggestionStatusRequest = z.input<typeof suggestionStatusInput>;
+
+/** Moves proposals through their workflow and records what became of each suggestion. */
+@Injectable()
+export class ProposalWorkflowService {
+  constructor(
+    @InjectRepository(ProposalVersionEntity) private readonly versions: Repository<ProposalVersionEntity>,
+    @InjectRepository(ProposalAnswerEntity) private readonly answers: Repository<ProposalAnswerEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ProposalAccessService,
+    private readonly suggestions: SuggestionsService,
+    private readonly history: StatusHistoryService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /**
+   * Moves a proposal to `to` per the shared transition table. Submitting freezes a numbered
+   * version and moves drafted suggestions to submitted. `answered` goes through recordAnswer.
+   */
+  async transition(actor: Actor, input: TransitionRequest): Promise<ProposalEntity> {
+    const data = validateInput(transitionInput, input);
+    let from: string | undefined;
+    const updated = await runTransaction(this.dataSource, async (manager) => {
+      const { proposal, role } = await this.access.load(actor, data.proposalId, manager);
+      from = proposal.status;
+      assertProposalTransition(proposal.status, data.to, { proposalRole: role, userRole: actor.role });
+      if (data.to === 'answered') throw AppErrors.badInput('to', 'record the official reply with recordAnswer to mark it answered');
+      const updated = await saveProposalChanges(manager, proposal, { status: data.to }, data.expectedVersion);
+      const events: NewStatusEvent[] = [this.proposalEvent(actor, proposal, data.to, data.note)];
+      if (data.to === 'submitted') events.push(...(await this.freezeVersion(manager, actor, proposal)));
+      await this.history.append(manager, events);
+      return updated;
+    });
+    this.events.emit({ type: 'proposal.status.changed', proposalId: data.proposalId, from: from!, to: data.to });
+    return updated;
+  }
+
+  /** Stores the official reply and moves the proposal from submitted to answered. */
+  async recordAnswer(actor: Actor, input: AnswerRequest): Promise<ProposalEntity> {
+    const data = validateInput(recordAnswerSchema, input);
+    return runTransaction(this.dataSource, async (manager) => {
+      const { proposal, role } = await this.access.load(actor, data.proposalId, manager);
+      assertProposalTransition(proposal.status, 'answered', { proposalRole: role, userRole: actor.role }, 'proposalId');
+      const updated = await saveProposalChanges(manager, proposal, { status: 'answered' }, data.expectedVersion);
+      const { expectedVersion: _unused, ...answer } = data;
+      await manager.save(manager.create(ProposalAnswerEntity, { ...answer, recordedById: actor.userId, createdAt: new Date() }));
+      const note = `${data.replyingUnit}答复，${data.answerClass}类`;
+      await this.history.append(manager, [{ ...this.proposalEvent(actor, proposal, 'answered', note), source: data.documentRef }]);
+      return updated;
+    });
+  }
+
+  /** Records a suggestion's new status (owners, and the federation's leaders and admins). */
+  async changeSuggestionStatus(actor: Actor, input: SuggestionStatusRequest): Promise<SuggestionModel> {
+    const data = validateInput(suggestionStatusInput, input);
+    return runTransaction(this.dataSource, async (manager) => {
+      const { suggestion, role } = await this.suggestions.load(actor, data.suggestionId, manager);
+      const who = { proposalRole: role, userRole: actor.role };
+      const verdict = checkSuggestionTransition(suggestion.status, data.to, who);
+      if (verdict === 'invalid') {
+        const allowed = allowedSuggestionTransitions(suggestion.status, who);
+        throw AppErrors.badInput('to', `cannot go from ${suggestion.status} to ${data.to}; allowed: ${allowed.join(', ') || 'none'}`);
+      }
+      if (verdict === 'forbidden') throw AppErrors.forbidden(`Your role cannot move this suggestion from ${suggestion.status} to ${data.to}`);
+      if (suggestionTransitionRequiresNote(suggestion.status, data.to) && !data.note) {
+        throw AppErrors.badInput('note', `is required when a suggestion becomes ${data.to}: give the reason`);
+      }
+      const updatedAt = new Date();
+      await manager.update(SuggestionEntity, { id: suggestion.id }, { status: data.to, updatedAt });
+      await this.history.append(manager, [
+        {
+          entityType: 'suggestion',
+          entityId: suggestion.id,
+          proposalId: suggestion.proposalId,
+          fromStatus: suggestion.status,
+          toStatus: data.to,
+          actorId: actor.userId,
+          note: data.note,
+          source: data.source,
+        },
+      ]);
+      await touchProposal(manager, suggestion.proposalId);
+      return this.suggestions.numbered(manager, Object.assign(suggestion, { status: data.to, updatedAt }));
+    });
+  }
+
+  /** Submitted versions of each proposal, oldest first. */
+  async versionsByProposalIds(proposalIds: readonly string[]): Promise<ProposalVersionEntity[][]> {
+    const rows = await this.versions.find({ where: { proposalId: In([...proposalIds]) }, order: { number: 'ASC' } });
+    return proposalIds.map((id) => rows.filter((v) => v.proposalId === id));
+  }
+
+  async answersByProposalIds(proposalIds: readonly string[]): Promise<(ProposalAnswerEntity | null)[]> {
+    const rows = await this.answers.findBy({ proposalId: In([...proposalIds]) });
+    return proposalIds.map((id) => rows.find((a) => a.proposalId === id) ?? null);
+  }
+
+  private proposalEvent(actor: Actor, proposal: ProposalEntity, to: ProposalStatus, note?: string | null): NewStatusEvent {
+    return {
+      entityType: 'proposal',
+      entityId: proposal.id,
+      proposalId: proposal.id,
+      fromStatus: proposal.status,
+      toStatus: to,
+      actorId: actor.userId,
+      note: note ?? null,
+    };
+  }
+
+  /** Saves the next numbered version and moves drafted suggestions to submitted; returns their events. */
+  private async freezeVersion(manager: EntityManager, actor: Actor, proposal: ProposalEntity): Promise<NewStatusEvent[]> {
+    const suggestions = await manager.find(SuggestionEntity, {
+      where: { proposalId: proposal.id },
+      order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' },
+    });
+    if (suggestions.length === 0) throw AppErrors.badInput('to', 'add at least one suggestion before submitting');
+    const number = (await manager.countBy(ProposalVersionEntity, { proposalId: proposal.id })) + 1;
+    const now = new Date();
+    await manager.save(
+      manager.create(ProposalVersionEntity, {
+        proposalId: proposal.id,
+        number,
+        title: proposal.title,
+        summary: proposal.summary,
+        suggestions: suggestions.map((s, i) => ({ id: s.id, number: i + 1, title: s.title, text: s.text, programArea: s.programArea })),
+        bodyText: proposal.bodyText,
+        bodyJson: proposal.bodyJson,
+        createdById: actor.userId,
+        createdAt: now,
+      }),
+    );
+    const drafted = suggestions.filter((s) => s.status === 'drafted');
+    if (drafted.length > 0) {
+      await manager.update(SuggestionEntity, { id: In(drafted.map((s) => s.id)) }, { status: 'submitted', updatedAt: now });
+    }
+    return drafted.map((s) => ({
+      entityType: 'suggestion' as const,
+      entityId: s.id,
+      proposalId: proposal.id,
+      fromStatus: s.status,
+      toStatus: 'submitted',
+      actorId: actor.userId,
+      note: null,
+    }));
+  }
+}
+
+/** BAD_USER_INPUT naming the caller's possible moves when the workflow has no such move; FORBIDDEN when it is not hers to make. */
+export function assertProposalTransition(from: ProposalStatus, to: ProposalStatus, who: TransitionActor, field = 'to'): void {
+  const verdict = checkProposalTransition(from, to, who);
+  if (verdict === 'invalid') {
+    const allowed = allowedTransitions(from, who);
+    throw AppErrors.badInput(field, `cannot go from ${from} to ${to}; allowed: ${allowed.join(', ') || 'none'}`);
+  }
+  if (verdict === 'forbidden') throw AppErrors.forbidden(`Your role cannot move this proposal from ${from} to ${to}`);
+}

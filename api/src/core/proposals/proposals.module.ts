@@ -1,0 +1,61 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { UsersModule } from '../users/users.module';
+import { CommentEntity } from './comment.entity';
+import { CommentsResolver } from './comments.resolver';
+import { CommentsService } from './comments.service';
+import { PROPOSAL_DOCUMENT_ACCESS } from '../../collaboration/proposal-document-access';
+import { ProposalBodyService } from './proposal-body.service';
+import { ProposalAccessService } from './proposal-access.service';
+import { ProposalLoaders } from './proposal-loaders';
+import { ProposalMembersResolver } from './proposal-members.resolver';
+import { ProposalMembersService } from './proposal-members.service';
+import { ProposalAnswerResolver, ProposalVersionResolver, StatusEventResolver } from './proposal-records.resolver';
+import { ProposalWorkflowService } from './proposal-workflow.service';
+import { ProposalAnswerEntity, ProposalEntity, ProposalMemberEntity, ProposalVersionEntity } from './proposal.entity';
+import { ProposalsResolver } from './proposals.resolver';
+import { ProposalsService } from './proposals.service';
+import { StatusEventEntity } from './status-event.entity';
+import { StatusHistoryService } from './status-history.service';
+import { SuggestionEntity } from './suggestion.entity';
+import { SuggestionsResolver } from './suggestions.resolver';
+import { SuggestionsService } from './suggestions.service';
+
+/** Proposals, their members and numbered suggestions, the workflow, status history and comments. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      ProposalEntity,
+      ProposalMemberEntity,
+      ProposalVersionEntity,
+      ProposalAnswerEntity,
+      SuggestionEntity,
+      StatusEventEntity,
+      CommentEntity,
+    ]),
+    OrganizationsModule,
+    UsersModule,
+  ],
+  providers: [
+    ProposalAccessService,
+    ProposalBodyService,
+    { provide: PROPOSAL_DOCUMENT_ACCESS, useExisting: ProposalBodyService },
+    StatusHistoryService,
+    ProposalsService,
+    ProposalMembersService,
+    SuggestionsService,
+    ProposalWorkflowService,
+    CommentsService,
+    ProposalLoaders,
+    ProposalsResolver,
+    ProposalMembersResolver,
+    SuggestionsResolver,
+    CommentsResolver,
+    StatusEventResolver,
+    ProposalVersionResolver,
+    ProposalAnswerResolver,
+  ],
+  exports: [PROPOSAL_DOCUMENT_ACCESS, ProposalsService, ProposalMembersService, SuggestionsService, ProposalWorkflowService, CommentsService, StatusHistoryService],
+})
+export class ProposalsModule {}
