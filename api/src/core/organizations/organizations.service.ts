@@ -38,6 +38,15 @@ export class OrganizationsService {
     return orderByIds(ids, rows);
   }
 
+  /** Every organisation of the federation `organizationId` belongs to (its root and all below). */
+  async federationIds(organizationId: string): Promise<string[]> {
+    const all = await this.organizations.find({ select: { id: true, parentId: true } });
+    const parentOf = new Map(all.map((o) => [o.id, o.parentId]));
+    let root = organizationId;
+    for (let i = 0; i < all.length && parentOf.get(root); i++) root = parentOf.get(root)!;
+    return this.subtreeIds(root);
+  }
+
   /** The organisation and every organisation below it. */
   async subtreeIds(rootId: string): Promise<string[]> {
     const all = await this.organizations.find({ select: { id: true, parentId: true } });

@@ -39,6 +39,29 @@ export class UserModel {
 
 export const UserConnection = Connection(UserModel, 'UserConnection');
 
+@ObjectType('PersonSummary', { description: 'Someone of the caller’s federation, without contact details' })
+export class PersonSummary {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => RoleEnum)
+  role!: Role;
+
+  organizationId!: string;
+
+  static from(entity: UserEntity): PersonSummary {
+    return Object.assign(new PersonSummary(), {
+      id: entity.id,
+      displayName: entity.displayName,
+      role: entity.role,
+      organizationId: entity.organizationId,
+    });
+  }
+}
+
 @ObjectType()
 export class CreateUserPayload {
   @Field(() => UserModel)

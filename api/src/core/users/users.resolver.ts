@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, GraphQLContext, loaderFor } from '../../common/graphql-context';
-import { AppErrors } from '../../common/errors';
+import { Actor, GraphQLContext } from '../../common/graphql-context';
 import { CurrentActor, Roles } from '../auth/decorators';
+import { loadOrganization } from '../organizations/organization.loader';
 import { OrganizationModel } from '../organizations/organization.model';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ChangeUserRoleInput, CreateUserInput, CreateUserPayload, UserConnection, UserModel } from './user.model';
@@ -52,8 +52,6 @@ export class UsersResolver {
 
   @ResolveField(() => OrganizationModel)
   async organization(@Parent() user: UserModel, @Context() context: GraphQLContext): Promise<OrganizationModel> {
-    return loaderFor<string, OrganizationModel>(context, 'organizationById', async (ids) =>
-      (await this.organizations.findByIds(ids)).map((row) => row ?? AppErrors.notFound('Organisation')),
-    ).load(user.organizationId);
+    return loadOrganization(context, this.organizations, user.organizationId);
   }
 }

@@ -12,7 +12,7 @@ import {
 } from '@jianyan/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Brackets, In, Repository } from 'typeorm';
 import { z } from 'zod';
 import { AppErrors } from '../../common/errors';
 import { Actor, orderByIds } from '../../common/graphql-context';
@@ -158,6 +158,32 @@ export class UsersService {
       totalCount,
       pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor([last.displayName, last.id]) : null },
     };
+  }
+
+  /** Active people of the caller's federation, for choosing co-authors and mentions. */
+  async searchPeople(actor: Actor, search: string | null | undefined, first: number): Promise<UserEntity[]> {
+    const size = validateInput(z.object({ first: pageSizeSchema }), { first }).first;
+    const orgIds = await this.organizations.federationIds(actor.organizationId);
+    const query = this.users
+      .createQueryBuilder('u')
+      .where('u.organizationId IN (:...orgIds)', { orgIds })
+      .andWhere('u.active = :active', { active: true })
+      .orderBy('u.displayName', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .take(size);
+    const term = search?.trim();
+    if (term) {
+      const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(
+        new Brackets((w) =>
+          w
+            .where("LOWER(u.displayName) LIKE LOWER(:like) ESCAPE '\\'", { like })
+            .orWhere('u.email = :email', { email: term.toLowerCase() })
+            .orWhere('u.mobile = :mobile', { mobile: normalizeMobile(term) }),
+        ),
+      );
+    }
+    return query.getMany();
   }
 
   private async managedUser(actor: Actor, userId: string): Promise<UserEntity> {
