@@ -1,11 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { CollaborationModule } from './collaboration/collaboration.module';
+import { DomainEventsModule } from './common/domain-events';
 import { JsonLogger } from './common/logger';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { AuthModule } from './core/auth/auth.module';
 import { HealthModule } from './core/health/health.module';
 import { OrganizationsModule } from './core/organizations/organizations.module';
+import { ProposalsModule } from './core/proposals/proposals.module';
 import { UsersModule } from './core/users/users.module';
 import { DatabaseModule } from './database/database.module';
 import { graphqlOptions } from './graphql.config';
@@ -19,11 +22,14 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        DomainEventsModule,
         GraphQLModule.forRoot(graphqlOptions(config, logger)),
         HealthModule,
         OrganizationsModule,
         UsersModule,
         AuthModule,
+        ProposalsModule,
+        CollaborationModule,
         SeedModule,
       ],
     };

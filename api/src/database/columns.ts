@@ -26,3 +26,10 @@ export abstract class EntityWithId {
     if (!this.id) this.id = randomUUID();
   }
 }
+
+/** Binary column type: bytea on PostgreSQL, blob on SQLite. */
+export const BINARY_TYPE = isPostgresEnvironment() ? 'bytea' : 'blob';
+
+export function binaryTypeFor(driver: string): 'bytea' | 'blob' {
+  return driver === 'postgres' ? 'bytea' : 'blob';
+}

@@ -1,0 +1,27 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+import { Subject, Subscription, filter } from 'rxjs';
+
+/** Events that other modules react to, so that no module calls into another's internals. */
+export type DomainEvent =
+  | { type: 'proposal.membership.changed'; proposalId: string; userId: string }
+  | { type: 'proposal.status.changed'; proposalId: string; from: string; to: string };
+
+type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
+
+/** In-process event bus. With several API instances, a Redis-backed relay publishes into it. */
+@Injectable()
+export class DomainEvents {
+  private readonly events = new Subject<DomainEvent>();
+
+  emit(event: DomainEvent): void {
+    this.events.next(event);
+  }
+
+  on<T extends DomainEvent['type']>(type: T, handler: (event: EventOf<T>) => void): Subscription {
+    return this.events.pipe(filter((e): e is EventOf<T> => e.type === type)).subscribe(handler);
+  }
+}
+
+@Global()
+@Module({ providers: [DomainEvents], exports: [DomainEvents] })
+export class DomainEventsModule {}

@@ -1,0 +1,37 @@
+import * as Y from 'yjs';
+import { documentCitations, documentSuggestions, jsonToYDoc, plainText, yDocToJSON } from './document';
+
+const body = {
+  type: 'doc',
+  content: [
+    { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '一、基本情况' }] },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: '自2020年起，' },
+        { type: 'text', text: '2000余名流动妇女参加免费职业技能培训', marks: [{ type: 'evidenceCitation', attrs: { evidenceId: 'ev-1' } }] },
+        { type: 'text', text: '。' },
+      ],
+    },
+    { type: 'suggestion', attrs: { id: 's-1' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: '加大政府购买服务资金投入' }] }] },
+    { type: 'suggestion', attrs: { id: 's-2' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: '推广校园社工站' }] }] },
+  ],
+};
+
+describe('editor document derivations', () => {
+  it('round-trips through a Yjs document, as the server stores it', () => {
+    const doc = jsonToYDoc(body);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    expect(yDocToJSON(copy)).toMatchObject(body);
+  });
+
+  it('derives plain text, numbered suggestions and citations', () => {
+    expect(plainText(body)).toBe('一、基本情况\n自2020年起，2000余名流动妇女参加免费职业技能培训。\n加大政府购买服务资金投入\n推广校园社工站');
+    expect(documentSuggestions(body)).toEqual([
+      { id: 's-1', number: 1, text: '加大政府购买服务资金投入' },
+      { id: 's-2', number: 2, text: '推广校园社工站' },
+    ]);
+    expect(documentCitations(body)).toEqual([{ evidenceId: 'ev-1', text: '2000余名流动妇女参加免费职业技能培训' }]);
+  });
+});

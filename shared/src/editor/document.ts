@@ -1,0 +1,83 @@
+import { getSchema, type JSONContent } from '@tiptap/core';
+import type { Schema } from '@tiptap/pm/model';
+import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { BODY_FIELD, editorExtensions } from './extensions';
+
+let schema: Schema | undefined;
+
+export function editorSchema(): Schema {
+  schema ??= getSchema(editorExtensions());
+  return schema;
+}
+
+export interface DocumentSuggestion {
+  id: string;
+  /** 1-based position among the suggestions, i.e. its number. */
+  number: number;
+  text: string;
+}
+
+export function yDocToJSON(doc: Y.Doc): JSONContent {
+  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FIELD), editorSchema()).toJSON() as JSONContent;
+}
+
+export function jsonToYDoc(json: JSONContent): Y.Doc {
+  return prosemirrorJSONToYDoc(editorSchema(), json, BODY_FIELD);
+}
+
+/** Plain text with blocks separated by newlines (for search and versions). */
+export function plainText(json: JSONContent): string {
+  const blocks: string[] = [];
+  const walk = (node: JSONContent, into: string[]): void => {
+    if (node.type === 'text') {
+      into.push(node.text ?? '');
+      return;
+    }
+    if (node.type === 'hardBreak') {
+      into.push('\n');
+      return;
+    }
+    const isTextBlock = node.type === 'paragraph' || node.type === 'heading';
+    if (isTextBlock) {
+      const parts: string[] = [];
+      node.content?.forEach((child) => walk(child, parts));
+      blocks.push(parts.join(''));
+      return;
+    }
+    node.content?.forEach((child) => walk(child, into));
+  };
+  walk(json, []);
+  return blocks.join('\n');
+}
+
+/** The suggestions of a document, in order, with their numbers and text. */
+export function documentSuggestions(json: JSONContent): DocumentSuggestion[] {
+  const found: DocumentSuggestion[] = [];
+  const walk = (node: JSONContent): void => {
+    if (node.type === 'suggestion') {
+      const id = node.attrs?.id as string | null;
+      if (id) found.push({ id, number: found.length + 1, text: plainText(node) });
+      return;
+    }
+    node.content?.forEach(walk);
+  };
+  walk(json);
+  return found;
+}
+
+/** Evidence ids cited in the document, with the cited passage text. */
+export function documentCitations(json: JSONContent): { evidenceId: string; text: string }[] {
+  const found: { evidenceId: string; text: string }[] = [];
+  const walk = (node: JSONContent): void => {
+    const mark = node.marks?.find((m) => m.type === 'evidenceCitation');
+    if (node.type === 'text' && mark?.attrs?.evidenceId) {
+      const last = found[found.length - 1];
+      if (last && last.evidenceId === mark.attrs.evidenceId) last.text += node.text ?? '';
+      else found.push({ evidenceId: mark.attrs.evidenceId as string, text: node.text ?? '' });
+    }
+    node.content?.forEach(walk);
+  };
+  walk(json);
+  return found;
+}
