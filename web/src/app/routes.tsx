@@ -1,0 +1,46 @@
+import { Outlet, type RouteObject } from 'react-router-dom';
+import { UsersPage } from '../admin/UsersPage';
+import { LoginPage } from '../auth/LoginPage';
+import { RequireAuth, RequireRole } from '../auth/RequireAuth';
+import { SessionProvider } from '../auth/session';
+import { AppShell } from './AppShell';
+import { HomePage } from './HomePage';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteError } from './RouteError';
+
+/**
+ * All routes. Pages behind sign-in go under the <AppShell> route; pages for some roles only are
+ * wrapped in <RequireRole> with the same roles as their entry in app/navigation.ts.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: (
+      <SessionProvider>
+        <Outlet />
+      </SessionProvider>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: (
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'admin/users',
+            element: (
+              <RequireRole roles={['admin']}>
+                <UsersPage />
+              </RequireRole>
+            ),
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,63 @@
+import { ERROR_CODES, type ErrorCode } from '@jianyan/shared';
+
+/** A server or transport failure reduced to what the UI branches on. */
+export type AppErrorCode = ErrorCode | 'NETWORK' | 'UNKNOWN';
+
+export interface AppError {
+  code: AppErrorCode;
+  /** Server message (usually English); shown only as a detail, never as the only message. */
+  message?: string;
+  /** BAD_USER_INPUT: the input field the server rejected. */
+  field?: string;
+  /** TOO_MANY_ATTEMPTS: seconds until sign-in is allowed again. */
+  retryAfterSeconds?: number;
+}
+
+interface FormattedError {
+  message?: unknown;
+  extensions?: Record<string, unknown>;
+}
+
+const KNOWN_CODES = new Set<string>(Object.values(ERROR_CODES));
+
+function asArray(value: unknown): FormattedError[] {
+  return Array.isArray(value) ? (value.filter((e) => e && typeof e === 'object') as FormattedError[]) : [];
+}
+
+/** GraphQL errors from an ApolloError, an onError response or a non-2xx HTTP answer with a GraphQL body. */
+export function graphQLErrorsOf(error: unknown): FormattedError[] {
+  if (!error || typeof error !== 'object') return [];
+  const e = error as { graphQLErrors?: unknown; networkError?: unknown; errors?: unknown };
+  const direct = asArray(e.graphQLErrors);
+  if (direct.length > 0) return direct;
+  const result = (e.networkError as { result?: unknown } | null | undefined)?.result;
+  if (result && typeof result === 'object') {
+    const fromResult = asArray((result as { errors?: unknown }).errors);
+    if (fromResult.length > 0) return fromResult;
+  }
+  return asArray(e.errors);
+}
+
+export function hasErrorCode(error: unknown, code: ErrorCode): boolean {
+  return graphQLErrorsOf(error).some((e) => e.extensions?.code === code);
+}
+
+export function toAppError(error: unknown): AppError {
+  const first = graphQLErrorsOf(error)[0];
+  if (first) {
+    const ext = first.extensions ?? {};
+    const code = typeof ext.code === 'string' && KNOWN_CODES.has(ext.code) ? (ext.code as ErrorCode) : 'UNKNOWN';
+    return {
+      code,
+      message: typeof first.message === 'string' ? first.message : undefined,
+      field: typeof ext.field === 'string' ? ext.field : undefined,
+      retryAfterSeconds: typeof ext.retryAfterSeconds === 'number' ? ext.retryAfterSeconds : undefined,
+    };
+  }
+  const networkError = (error as { networkError?: unknown } | null)?.networkError;
+  if (networkError) {
+    return { code: 'NETWORK', message: networkError instanceof Error ? networkError.message : undefined };
+  }
+  if (error instanceof TypeError) return { code: 'NETWORK', message: error.message };
+  return { code: 'UNKNOWN', message: error instanceof Error ? error.message : undefined };
+}

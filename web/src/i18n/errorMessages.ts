@@ -1,0 +1,48 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@jianyan/shared';
+import type { TFunction } from 'i18next';
+import type { AppError } from '../graphql/errors';
+import type { Messages } from './zh-CN';
+
+type FieldKey = keyof Messages['fieldErrors'];
+
+const FIELD_KEYS: readonly FieldKey[] = [
+  'displayName',
+  'email',
+  'mobile',
+  'role',
+  'organizationId',
+  'password',
+  'newPassword',
+  'currentPassword',
+  'userId',
+];
+
+function isFieldKey(field: string): field is FieldKey {
+  return (FIELD_KEYS as readonly string[]).includes(field);
+}
+
+/** The localized, actionable message for an error code. */
+export function errorMessage(t: TFunction, error: AppError): string {
+  if (error.code === 'TOO_MANY_ATTEMPTS') {
+    const seconds = error.retryAfterSeconds;
+    return typeof seconds === 'number' && seconds > 0
+      ? t('errors.TOO_MANY_ATTEMPTS', { minutes: Math.max(1, Math.ceil(seconds / 60)) })
+      : t('errors.tooManyAttemptsLater');
+  }
+  return t(`errors.${error.code}`);
+}
+
+/** The localized message for a BAD_USER_INPUT error on one field. */
+export function fieldErrorMessage(t: TFunction, field: string): string {
+  const key: FieldKey = isFieldKey(field) ? field : 'other';
+  return t(`fieldErrors.${key}`, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
+}
+
+/** Codes whose server text adds something the localized message does not say. */
+const DETAIL_CODES = new Set<AppError['code']>(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNKNOWN']);
+
+/** The server's own text, labelled, for the codes where it helps (or null). */
+export function errorDetail(t: TFunction, error: AppError): string | null {
+  if (!error.message || !DETAIL_CODES.has(error.code)) return null;
+  return t('errors.detail', { message: error.message });
+}
