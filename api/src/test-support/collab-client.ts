@@ -16,6 +16,9 @@ export interface CollabClient {
   /** Resolves once the server has acknowledged every local change. */
   saved(): Promise<void>;
   text(): string;
+  /** Drops the WebSocket (the client keeps editing offline) / opens it again. */
+  goOffline(): void;
+  goOnline(): Promise<void>;
   json(): ReturnType<typeof yDocToJSON>;
   close(): void;
 }
@@ -77,6 +80,11 @@ export function connectCollab(baseUrl: string, proposalId: string, cookie: strin
       }
     },
     text: () => fragment.toString(),
+    goOffline() {
+      websocketProvider.shouldConnect = false;
+      websocketProvider.disconnect();
+    },
+    goOnline: () => websocketProvider.connect() as Promise<void>,
     json: () => yDocToJSON(doc),
     close() {
       provider.destroy();
