@@ -4,3 +4,4 @@ export * from './errors';
 export * from './identity';
 export * from './proposals';
 export * from './editor';
+export * from './diff';

@@ -250,3 +250,8 @@ export function isProgramAreaCode(value: unknown): value is ProgramAreaCode {
 export function programAreaLabel(code: string, language: 'zh' | 'en' = 'zh'): string | null {
   return PROGRAM_AREAS.find((a) => a.code === code)?.[language] ?? null;
 }
+
+/** How a version came to be: saved by hand with a name, frozen at submission, or made by restoring an older one. */
+export const PROPOSAL_VERSION_KINDS = ['manual', 'submitted', 'restored'] as const;
+export type ProposalVersionKind = (typeof PROPOSAL_VERSION_KINDS)[number];
+export const VERSION_NAME_MAX_LENGTH = 100;

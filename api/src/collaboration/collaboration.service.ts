@@ -1,5 +1,6 @@
 import { Document, Hocuspocus } from '@hocuspocus/server';
-import { documentSuggestions, plainText, yDocToJSON, jsonToYDoc, BODY_FIELD } from '@jianyan/shared';
+import { BODY_FIELD, documentSuggestions, jsonToYDoc, plainText, replaceBody, yDocToJSON } from '@jianyan/shared';
+import type { JSONContent } from '@tiptap/core';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { parse as parseCookies } from 'cookie';
 import { signedCookie } from 'cookie-parser';
@@ -10,6 +11,7 @@ import type { Actor } from '../common/graphql-context';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AuthService } from '../core/auth/auth.service';
+import { ProposalBodyBridge } from '../core/proposals/proposal-body-bridge';
 import { SESSION_COOKIE } from '../core/auth/session.middleware';
 import { DocumentStore } from './document-store';
 import {
@@ -45,6 +47,7 @@ export class CollaborationService implements OnApplicationShutdown {
     @Inject(PROPOSAL_DOCUMENT_ACCESS) private readonly access: ProposalDocumentAccess,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     events: DomainEvents,
+    bodies: ProposalBodyBridge,
   ) {
     this.hocuspocus = new Hocuspocus({
       name: 'jianyan',
@@ -56,6 +59,7 @@ export class CollaborationService implements OnApplicationShutdown {
       beforeHandleMessage: (data) => this.persistIncoming(data.documentName, data.update, data.connection, data.context),
       onStoreDocument: (data) => this.documentStored(data.documentName, data.document),
     });
+    bodies.connect({ flush: (id) => this.flush(id), replace: (id, json, actorId) => this.replace(id, json, actorId) });
     this.subscriptions = [
       events.on('proposal.membership.changed', ({ proposalId, userId }) => this.reconnect(proposalId, userId)),
       events.on('proposal.status.changed', ({ proposalId }) => this.reconnect(proposalId)),
@@ -157,6 +161,30 @@ export class CollaborationService implements OnApplicationShutdown {
     document?.getConnections().forEach((connection) => {
       if (!userId || (connection.context as Partial<ConnectionContext>).actor?.userId === userId) connection.close();
     });
+  }
+
+  /** Derives the body of a loaded document now, instead of waiting for the debounced store. */
+  private async flush(proposalId: string): Promise<void> {
+    const documentName = `${PROPOSAL_DOCUMENT_PREFIX}${proposalId}`;
+    const document = this.hocuspocus.documents.get(documentName);
+    if (document) await this.documentStored(documentName, document);
+  }
+
+  /** Replaces a document's body as one new, stored change that every connected client receives. */
+  private async replace(proposalId: string, json: JSONContent, actorId: string): Promise<void> {
+    const documentName = `${PROPOSAL_DOCUMENT_PREFIX}${proposalId}`;
+    const connection = await this.hocuspocus.openDirectConnection(documentName, { actorId });
+    try {
+      let update: Uint8Array | null = null;
+      await connection.transact((document) => {
+        const before = Y.encodeStateVector(document);
+        replaceBody(document, json, 'server:replace');
+        update = Y.encodeStateAsUpdate(document, before);
+      });
+      if (update) await this.store.append(documentName, update, actorId);
+    } finally {
+      await connection.disconnect();
+    }
   }
 
   /** Forces pending compaction (used by the benchmark and the background sweep). */

@@ -1,6 +1,6 @@
 import { getSchema, type JSONContent } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
-import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYDoc, prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { BODY_FIELD, editorExtensions } from './extensions';
 
@@ -80,4 +80,13 @@ export function documentCitations(json: JSONContent): { evidenceId: string; text
   };
   walk(json);
   return found;
+}
+
+/** Replaces the whole body of `doc` with `json`, as one Yjs transaction (a new change, not a rewrite). */
+export function replaceBody(doc: Y.Doc, json: JSONContent, origin?: unknown): void {
+  doc.transact(() => {
+    const fragment = doc.getXmlFragment(BODY_FIELD);
+    fragment.delete(0, fragment.length);
+    prosemirrorJSONToYXmlFragment(editorSchema(), json, fragment);
+  }, origin);
 }

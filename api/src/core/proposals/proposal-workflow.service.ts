@@ -14,6 +14,8 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { z } from 'zod';
 import { DomainEvents } from '../../common/domain-events';
+import { ProposalBodyBridge } from './proposal-body-bridge';
+import { ProposalVersionsService } from './proposal-versions.service';
 import { AppErrors } from '../../common/errors';
 import { Actor } from '../../common/graphql-context';
 import { validateInput } from '../../common/validation';
@@ -45,6 +47,8 @@ export class ProposalWorkflowService {
     private readonly suggestions: SuggestionsService,
     private readonly history: StatusHistoryService,
     private readonly events: DomainEvents,
+    private readonly versionsService: ProposalVersionsService,
+    private readonly bodies: ProposalBodyBridge,
   ) {}
 
   /**
@@ -53,6 +57,7 @@ export class ProposalWorkflowService {
    */
   async transition(actor: Actor, input: TransitionRequest): Promise<ProposalEntity> {
     const data = validateInput(transitionInput, input);
+    if (data.to === 'submitted') await this.bodies.flush(data.proposalId);
     let from: string | undefined;
     const updated = await runTransaction(this.dataSource, async (manager) => {
       const { proposal, role } = await this.access.load(actor, data.proposalId, manager);
@@ -148,21 +153,8 @@ export class ProposalWorkflowService {
       order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' },
     });
     if (suggestions.length === 0) throw AppErrors.badInput('to', 'add at least one suggestion before submitting');
-    const number = (await manager.countBy(ProposalVersionEntity, { proposalId: proposal.id })) + 1;
+    await this.versionsService.freeze(manager, actor, proposal, 'submitted', null);
     const now = new Date();
-    await manager.save(
-      manager.create(ProposalVersionEntity, {
-        proposalId: proposal.id,
-        number,
-        title: proposal.title,
-        summary: proposal.summary,
-        suggestions: suggestions.map((s, i) => ({ id: s.id, number: i + 1, title: s.title, text: s.text, programArea: s.programArea })),
-        bodyText: proposal.bodyText,
-        bodyJson: proposal.bodyJson,
-        createdById: actor.userId,
-        createdAt: now,
-      }),
-    );
     const drafted = suggestions.filter((s) => s.status === 'drafted');
     if (drafted.length > 0) {
       await manager.update(SuggestionEntity, { id: In(drafted.map((s) => s.id)) }, { status: 'submitted', updatedAt: now });

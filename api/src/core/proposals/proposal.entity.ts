@@ -1,4 +1,4 @@
-import type { AnswerClass, ProposalRole, ProposalStatus } from '@jianyan/shared';
+import type { AnswerClass, ProposalRole, ProposalStatus, ProposalVersionKind } from '@jianyan/shared';
 import { Column, Entity } from 'typeorm';
 import { EntityWithId, TIMESTAMP_TYPE } from '../../database/columns';
 
@@ -99,6 +99,12 @@ export class ProposalVersionEntity extends EntityWithId {
 
   @Column({ type: 'text', nullable: true })
   bodyJson!: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  name!: string | null;
+
+  @Column({ type: 'varchar', length: 20, default: 'submitted' })
+  kind!: ProposalVersionKind;
 
   @Column({ type: 'varchar', length: 36 })
   createdById!: string;

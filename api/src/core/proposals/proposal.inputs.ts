@@ -238,3 +238,21 @@ export class AddCommentInput {
   @Field(() => [ID], { nullable: true, description: 'Mentioned users; each must be a member of the proposal' })
   mentions?: string[] | null;
 }
+
+@InputType()
+export class SaveProposalVersionInput {
+  @Field(() => ID)
+  proposalId!: string;
+
+  @Field({ description: 'e.g. 征求意见稿, 第二稿' })
+  name!: string;
+}
+
+@InputType()
+export class RestoreProposalVersionInput {
+  @Field(() => ID)
+  proposalId!: string;
+
+  @Field(() => Int, { description: 'The number of the version whose body is put back' })
+  number!: number;
+}

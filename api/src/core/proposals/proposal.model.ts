@@ -4,6 +4,8 @@ import {
   PROGRAM_AREA_CODES,
   PROPOSAL_ROLES,
   PROPOSAL_STATUSES,
+  PROPOSAL_VERSION_KINDS,
+  ProposalVersionKind,
   ProgramAreaCode,
   ProposalRole,
   ProposalStatus,
@@ -32,6 +34,8 @@ registerEnumType(AnswerClassEnum, {
 });
 export const ProgramAreaEnum = enumOf(PROGRAM_AREA_CODES);
 registerEnumType(ProgramAreaEnum, { name: 'ProgramArea', description: 'An area of the Women’s or Children’s Development Program' });
+export const ProposalVersionKindEnum = enumOf(PROPOSAL_VERSION_KINDS);
+registerEnumType(ProposalVersionKindEnum, { name: 'ProposalVersionKind' });
 export const StatusEntityTypeEnum = enumOf(STATUS_ENTITY_TYPES);
 registerEnumType(StatusEntityTypeEnum, { name: 'StatusEntityType' });
 
@@ -68,6 +72,9 @@ export class ProposalModel {
 
   @Field(() => GraphQLISODateTime)
   updatedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'Plain text of the collaborative body, for previews and read-only views' })
+  bodyText!: string | null;
 
   districtId!: string;
   leadAuthorId!: string;
@@ -150,13 +157,19 @@ export class SuggestionSnapshotModel {
   programArea!: ProgramAreaCode | null;
 }
 
-@ObjectType('ProposalVersion', { description: 'The text as it was when submitted' })
+@ObjectType('ProposalVersion', { description: 'The proposal as it was at one moment: saved by hand, at submission, or on a restore' })
 export class ProposalVersionModel {
   @Field(() => ID)
   id!: string;
 
   @Field(() => Int)
   number!: number;
+
+  @Field(() => String, { nullable: true, description: 'The name given when saved by hand' })
+  name!: string | null;
+
+  @Field(() => ProposalVersionKindEnum)
+  kind!: ProposalVersionKind;
 
   @Field()
   title!: string;
@@ -167,8 +180,11 @@ export class ProposalVersionModel {
   @Field(() => [SuggestionSnapshotModel])
   suggestions!: SuggestionSnapshotModel[];
 
-  @Field(() => String, { nullable: true, description: 'The collaborative body as submitted (not yet recorded)' })
+  @Field(() => String, { nullable: true, description: 'Plain text of the collaborative body at that moment' })
   bodyText!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ProseMirror JSON of the body at that moment (serialised)' })
+  bodyJson!: string | null;
 
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;

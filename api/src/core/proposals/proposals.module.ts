@@ -6,7 +6,10 @@ import { CommentEntity } from './comment.entity';
 import { CommentsResolver } from './comments.resolver';
 import { CommentsService } from './comments.service';
 import { PROPOSAL_DOCUMENT_ACCESS } from '../../collaboration/proposal-document-access';
+import { ProposalBodyBridge } from './proposal-body-bridge';
 import { ProposalBodyService } from './proposal-body.service';
+import { ProposalVersionsResolver } from './proposal-versions.resolver';
+import { ProposalVersionsService } from './proposal-versions.service';
 import { ProposalAccessService } from './proposal-access.service';
 import { ProposalLoaders } from './proposal-loaders';
 import { ProposalMembersResolver } from './proposal-members.resolver';
@@ -40,6 +43,9 @@ import { SuggestionsService } from './suggestions.service';
   providers: [
     ProposalAccessService,
     ProposalBodyService,
+    ProposalBodyBridge,
+    ProposalVersionsService,
+    ProposalVersionsResolver,
     { provide: PROPOSAL_DOCUMENT_ACCESS, useExisting: ProposalBodyService },
     StatusHistoryService,
     ProposalsService,
@@ -56,6 +62,6 @@ import { SuggestionsService } from './suggestions.service';
     ProposalVersionResolver,
     ProposalAnswerResolver,
   ],
-  exports: [PROPOSAL_DOCUMENT_ACCESS, ProposalsService, ProposalMembersService, SuggestionsService, ProposalWorkflowService, CommentsService, StatusHistoryService],
+  exports: [PROPOSAL_DOCUMENT_ACCESS, ProposalBodyBridge, ProposalsService, ProposalMembersService, SuggestionsService, ProposalWorkflowService, CommentsService, StatusHistoryService],
 })
 export class ProposalsModule {}
