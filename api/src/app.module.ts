@@ -1,8 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CollaborationModule } from './collaboration/collaboration.module';
 import { DomainEventsModule } from './common/domain-events';
+import { GraphQLErrorHttpFilter } from './common/http-errors.filter';
 import { JsonLogger } from './common/logger';
+import { ExportModule } from './export/export.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { AuthModule } from './core/auth/auth.module';
@@ -30,8 +33,10 @@ export class AppModule {
         AuthModule,
         ProposalsModule,
         CollaborationModule,
+        ExportModule,
         SeedModule,
       ],
+      providers: [{ provide: APP_FILTER, useClass: GraphQLErrorHttpFilter }],
     };
   }
 }

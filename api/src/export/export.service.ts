@@ -1,0 +1,42 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import { Actor } from '../common/graphql-context';
+import { ProposalMembersService } from '../core/proposals/proposal-members.service';
+import { ProposalsService } from '../core/proposals/proposals.service';
+import { SuggestionsService } from '../core/proposals/suggestions.service';
+import { UsersService } from '../core/users/users.service';
+import { proposalToDocx } from './proposal-docx';
+
+@Injectable()
+export class ExportService {
+  constructor(
+    private readonly proposals: ProposalsService,
+    private readonly members: ProposalMembersService,
+    private readonly suggestions: SuggestionsService,
+    private readonly users: UsersService,
+  ) {}
+
+  async proposalDocx(actor: Actor, proposalId: string): Promise<{ fileName: string; content: Buffer }> {
+    const proposal = await this.proposals.get(actor, proposalId).catch((error: unknown) => {
+      if (error instanceof GraphQLError && error.extensions.code === 'NOT_FOUND') throw new NotFoundException('Proposal not found');
+      throw error;
+    });
+    const [members] = await this.members.byProposalIds([proposal.id]);
+    const authorIds = [
+      proposal.leadAuthorId,
+      ...members.filter((m) => (m.role === 'owner' || m.role === 'coauthor') && m.userId !== proposal.leadAuthorId).map((m) => m.userId),
+    ];
+    const authors = (await this.users.findByIds(authorIds)).flatMap((user) => (user ? [user.displayName] : []));
+    const [suggestions] = await this.suggestions.byProposalIds([proposal.id]);
+    const content = await proposalToDocx({
+      title: proposal.title,
+      target: proposal.target,
+      summary: proposal.summary,
+      body: proposal.bodyJson ? JSON.parse(proposal.bodyJson) : null,
+      suggestions: suggestions.map((s) => ({ number: s.number, text: s.text || s.title })),
+      authors,
+      date: new Date(),
+    });
+    return { fileName: `${proposal.title.slice(0, 80)}.docx`, content };
+  }
+}
