@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp } from './bootstrap';
+import { DocumentStore } from './collaboration/document-store';
 import { ConfigError, loadConfig, prepareDataDir } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { printSortedSchema } from './schema-file';
@@ -13,7 +14,8 @@ import { DemoSeedService } from './seed/demo-seed.service';
 const USAGE = `Usage: node dist/api/cli.js <command>
   migrate          apply pending database migrations
   seed             add the demo data (organisations and one user per role) if missing
-  schema [file]    write the GraphQL schema (default api/schema.graphql)`;
+  schema [file]    write the GraphQL schema (default api/schema.graphql)
+  compact          merge every collaborative document's updates into its snapshot`;
 
 async function migrate(): Promise<void> {
   const config = prepareDataDir(loadConfig());
@@ -31,6 +33,20 @@ async function seed(): Promise<void> {
   process.stdout.write('demo data seeded\n');
 }
 
+async function compact(): Promise<void> {
+  const app = await createApp({ ...loadConfig(), seedDemo: false, logLevel: 'warn' });
+  await app.init();
+  const store = app.get(DocumentStore);
+  const names = await store.documentsToCompact(1);
+  for (const name of names) {
+    const before = await store.stats(name);
+    const { merged } = await store.compact(name);
+    const after = await store.stats(name);
+    process.stdout.write(`${JSON.stringify({ document: name, merged, before, after })}\n`);
+  }
+  await app.close();
+}
+
 async function schema(file: string): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jianyan-schema-'));
   const app = await createApp(loadConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn' }));
@@ -45,6 +61,7 @@ async function run(argv: string[]): Promise<void> {
   const [command, arg] = argv;
   if (command === 'migrate') return migrate();
   if (command === 'seed') return seed();
+  if (command === 'compact') return compact();
   if (command === 'schema') return schema(path.resolve(arg ?? 'api/schema.graphql'));
   process.stderr.write(`${USAGE}\n`);
   process.exitCode = 2;

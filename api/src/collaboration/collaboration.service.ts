@@ -27,9 +27,6 @@ interface ConnectionContext {
   proposalId: string;
 }
 
-/** Compact a document once this many updates wait on top of its snapshot. */
-const COMPACT_AFTER_UPDATES = 500;
-
 /**
  * The Yjs collaboration server (Hocuspocus). Every connection is checked against the session
  * cookie and the caller's proposal membership; every accepted update is stored before the
@@ -129,7 +126,7 @@ export class CollaborationService implements OnApplicationShutdown {
       null,
     );
     if (restore.length > 0) await this.restoreSuggestions(documentName, document, restore);
-    if ((await this.store.pendingUpdateCount(documentName)) >= COMPACT_AFTER_UPDATES) {
+    if ((await this.store.pendingUpdateCount(documentName)) >= this.config.collaboration.compactAfterUpdates) {
       await this.store.compact(documentName);
     }
   }

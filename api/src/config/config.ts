@@ -27,6 +27,7 @@ export interface AppConfig {
   logLevel: LogLevel;
   webDist: string | null;
   login: { maxFailures: number; lockMinutes: number; slowdownMs: number };
+  collaboration: { compactAfterUpdates: number };
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -59,6 +60,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: wholeNumber(1, 100).default('5'),
   LOGIN_LOCK_MINUTES: wholeNumber(1, 24 * 60).default('15'),
   LOGIN_SLOWDOWN_MS: wholeNumber(0, 10_000).default('250'),
+  COLLAB_COMPACT_AFTER: wholeNumber(1, 1_000_000_000).default('500'),
 });
 
 /**
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : null,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES, slowdownMs: e.LOGIN_SLOWDOWN_MS },
+    collaboration: { compactAfterUpdates: e.COLLAB_COMPACT_AFTER },
   };
 }
 
