@@ -26,6 +26,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', testId: TEST_IDS.navHome, end: true },
+  { path: '/proposals', labelKey: 'nav.proposals', testId: TEST_IDS.navProposals },
   { path: '/admin/users', labelKey: 'nav.users', testId: TEST_IDS.navUsers, roles: ['admin'] },
 ];
 

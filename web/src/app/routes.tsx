@@ -3,6 +3,9 @@ import { UsersPage } from '../admin/UsersPage';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth, RequireRole } from '../auth/RequireAuth';
 import { SessionProvider } from '../auth/session';
+import { NewProposalRoute } from '../proposals/NewProposalPage';
+import { ProposalPage } from '../proposals/ProposalPage';
+import { ProposalsPage } from '../proposals/ProposalsPage';
 import { AppShell } from './AppShell';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
@@ -30,6 +33,9 @@ export const routes: RouteObject[] = [
         ),
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'proposals', element: <ProposalsPage /> },
+          { path: 'proposals/new', element: <NewProposalRoute /> },
+          { path: 'proposals/:id', element: <ProposalPage /> },
           {
             path: 'admin/users',
             element: (

@@ -21,6 +21,44 @@
  *   confirm-dialog-confirm  any confirmation dialog: the confirm button
  *   no-permission           "no permission" state of a page the user's role may not open
  *   not-found               404 page
+ *   nav-proposals           navigation: Proposals (建议), every signed-in role
+ *   proposal-new            proposal list: opens the create form (members, leaders, admins)
+ *   proposal-title-input    proposal create / edit form: title
+ *   proposal-year-input     proposal create / edit form: year
+ *   proposal-district-select proposal create / edit form: district
+ *   proposal-create-submit  proposal create form: submit button
+ *   proposal-list           proposal list: the list of proposals
+ *   proposal-row            proposal list: one proposal (its title links to the proposal page)
+ *   proposals-next          proposal list: next page
+ *   proposals-previous      proposal list: previous page
+ *   proposal-filter-text    proposal list: title search
+ *   proposal-filter-status  proposal list: status filter
+ *   proposal-filter-mine    proposal list: "only mine" checkbox
+ *   proposal-title          proposal page: the title heading
+ *   proposal-status         proposal page: the status badge
+ *   proposal-edit           proposal page: opens the in-place edit form of the details
+ *   proposal-save           proposal page: saves the edited details
+ *   proposal-notice         proposal page: success / conflict notices
+ *   proposal-body-slot      proposal page: section where the collaborative editor is mounted
+ *   transition-<status>     proposal page: workflow buttons (transition-in_review, transition-submitted…)
+ *   answer-submit           record-official-reply form: submit button
+ *   suggestion-add          proposal page: opens the new-suggestion form
+ *   suggestion-title-input  suggestion form: title
+ *   suggestion-text-input   suggestion form: text
+ *   suggestion-save         suggestion form: save button
+ *   suggestion-item         proposal page: one suggestion
+ *   suggestion-status-change suggestion: opens the "record outcome" dialog
+ *   member-add              proposal page: opens the add-member dialog (owners)
+ *   member-search           add-member dialog: search input
+ *   member-option           add-member dialog: one person found
+ *   member-role-select      add-member dialog: role of the new member
+ *   member-add-submit       add-member dialog: submit button
+ *   member-item             proposal page: one member
+ *   timeline                proposal page: the status timeline (oldest first)
+ *   timeline-item           proposal page: one timeline entry (data-entity, data-status attributes)
+ *   comment-input           comment form: text
+ *   comment-submit          comment form: post button
+ *   comment-item            one comment (first comment or reply)
  */
 export const TEST_IDS = {
   loginIdentifier: 'login-identifier',
@@ -42,6 +80,48 @@ export const TEST_IDS = {
   confirmDialogConfirm: 'confirm-dialog-confirm',
   noPermission: 'no-permission',
   notFound: 'not-found',
+  navProposals: 'nav-proposals',
+  proposalNew: 'proposal-new',
+  proposalTitleInput: 'proposal-title-input',
+  proposalYearInput: 'proposal-year-input',
+  proposalDistrictSelect: 'proposal-district-select',
+  proposalCreateSubmit: 'proposal-create-submit',
+  proposalList: 'proposal-list',
+  proposalRow: 'proposal-row',
+  proposalsNext: 'proposals-next',
+  proposalsPrevious: 'proposals-previous',
+  proposalFilterText: 'proposal-filter-text',
+  proposalFilterStatus: 'proposal-filter-status',
+  proposalFilterMine: 'proposal-filter-mine',
+  proposalTitle: 'proposal-title',
+  proposalStatus: 'proposal-status',
+  proposalEdit: 'proposal-edit',
+  proposalSave: 'proposal-save',
+  proposalNotice: 'proposal-notice',
+  proposalBodySlot: 'proposal-body-slot',
+  answerSubmit: 'answer-submit',
+  suggestionAdd: 'suggestion-add',
+  suggestionTitleInput: 'suggestion-title-input',
+  suggestionTextInput: 'suggestion-text-input',
+  suggestionSave: 'suggestion-save',
+  suggestionItem: 'suggestion-item',
+  suggestionStatusChange: 'suggestion-status-change',
+  memberAdd: 'member-add',
+  memberSearch: 'member-search',
+  memberOption: 'member-option',
+  memberRoleSelect: 'member-role-select',
+  memberAddSubmit: 'member-add-submit',
+  memberItem: 'member-item',
+  timeline: 'timeline',
+  timelineItem: 'timeline-item',
+  commentInput: 'comment-input',
+  commentSubmit: 'comment-submit',
+  commentItem: 'comment-item',
 } as const;
 
 export type TestId = (typeof TEST_IDS)[keyof typeof TEST_IDS];
+
+/** The workflow button moving a proposal to `status`: `transition-in_review`, `transition-submitted`… */
+export function transitionTestId<S extends string>(status: S): `transition-${S}` {
+  return `transition-${status}`;
+}

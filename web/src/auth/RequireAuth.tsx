@@ -27,8 +27,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** Renders children only for the given roles; other signed-in users see a "no permission" state. */
-export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+export function RequireRole({ roles, children, message }: { roles: readonly Role[]; children: ReactNode; message?: string }) {
   const { user } = useSession();
-  if (!user || !roles.includes(user.role)) return <NoPermission />;
+  if (!user || !roles.includes(user.role)) return <NoPermission body={message} />;
   return <>{children}</>;
 }

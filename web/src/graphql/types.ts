@@ -2,7 +2,15 @@
  * Hand-written TypeScript types for the GraphQL operations of web/src/graphql/*.ts, following
  * api/schema.graphql. A code generator may replace this file later; keep the names stable.
  */
-import type { OrganizationKind, Role } from '@jianyan/shared';
+import type {
+  AnswerClass,
+  OrganizationKind,
+  ProgramAreaCode,
+  ProposalRole,
+  ProposalStatus,
+  Role,
+  SuggestionStatus,
+} from '@jianyan/shared';
 
 /** ISO 8601 date-time string (GraphQL scalar DateTime). */
 export type DateTime = string;
@@ -134,4 +142,383 @@ export interface ReactivateUserMutation {
 }
 export interface UserIdVariables {
   userId: string;
+}
+
+// ---- proposals ----
+
+/** An organisation as nested in proposals and people (no code / kind). */
+export interface OrganizationName {
+  __typename?: 'Organization';
+  id: string;
+  name: string;
+  nameEn: string;
+}
+
+/** A user as shown next to proposals: name, role, organisation. */
+export interface Person {
+  __typename?: 'User';
+  id: string;
+  displayName: string;
+  role: Role;
+  organization: OrganizationName;
+}
+
+/** Just the name of someone who did something (actor, author). */
+export interface PersonName {
+  __typename?: 'User';
+  id: string;
+  displayName: string;
+}
+
+/** Someone of the caller's federation, found with `people` (for choosing members). */
+export interface PersonSummary {
+  __typename?: 'PersonSummary';
+  id: string;
+  displayName: string;
+  role: Role;
+  organization: OrganizationName;
+}
+
+export type StatusEntityType = 'proposal' | 'suggestion';
+export type ProposalSortField = 'UPDATED_AT' | 'CREATED_AT' | 'TITLE' | 'YEAR';
+export type SortDirection = 'ASC' | 'DESC';
+
+export interface StatusEvent {
+  __typename?: 'StatusEvent';
+  id: string;
+  entityType: StatusEntityType;
+  entityId: string;
+  /** Null for the first status of a new proposal or suggestion. */
+  fromStatus: string | null;
+  toStatus: string;
+  note: string | null;
+  source: string | null;
+  occurredAt: DateTime;
+  actor: PersonName;
+}
+
+export interface Comment {
+  __typename?: 'Comment';
+  id: string;
+  proposalId: string;
+  suggestionId: string | null;
+  parentId: string | null;
+  body: string;
+  createdAt: DateTime;
+  author: PersonName;
+  mentions: PersonName[];
+  resolved: boolean;
+  resolvedAt: DateTime | null;
+  resolvedBy: PersonName | null;
+}
+
+/** A first comment with its replies. */
+export interface CommentThread extends Comment {
+  replies: Comment[];
+}
+
+export interface Suggestion {
+  __typename?: 'Suggestion';
+  id: string;
+  proposalId: string;
+  number: number;
+  title: string;
+  text: string;
+  status: SuggestionStatus;
+  programArea: ProgramAreaCode | null;
+  allowedTransitions: SuggestionStatus[];
+  createdAt: DateTime;
+  updatedAt: DateTime;
+  history: StatusEvent[];
+  comments: CommentThread[];
+}
+
+export interface ProposalMember {
+  __typename?: 'ProposalMember';
+  id: string;
+  role: ProposalRole;
+  createdAt: DateTime;
+  user: Person;
+}
+
+export interface ProposalVersion {
+  __typename?: 'ProposalVersion';
+  id: string;
+  number: number;
+  title: string;
+  createdAt: DateTime;
+  createdBy: PersonName;
+}
+
+export interface ProposalAnswer {
+  __typename?: 'ProposalAnswer';
+  id: string;
+  answerClass: AnswerClass;
+  /** YYYY-MM-DD */
+  answeredOn: string;
+  replyingUnit: string;
+  text: string | null;
+  documentRef: string | null;
+  createdAt: DateTime;
+  recordedBy: PersonName;
+}
+
+/** A proposal as listed. */
+export interface ProposalSummary {
+  __typename?: 'Proposal';
+  id: string;
+  title: string;
+  status: ProposalStatus;
+  year: number;
+  target: string | null;
+  topics: string[];
+  createdAt: DateTime;
+  updatedAt: DateTime;
+  suggestionCount: number;
+  district: OrganizationName;
+  leadAuthor: PersonName;
+  lastStatusChange: Pick<StatusEvent, '__typename' | 'id' | 'occurredAt' | 'toStatus'> | null;
+}
+
+/** A proposal with everything its page shows. */
+export interface ProposalDetail extends Omit<ProposalSummary, 'leadAuthor'> {
+  summary: string;
+  version: number;
+  myRole: ProposalRole | null;
+  allowedTransitions: ProposalStatus[];
+  leadAuthor: Person;
+  members: ProposalMember[];
+  suggestions: Suggestion[];
+  timeline: StatusEvent[];
+  versions: ProposalVersion[];
+  answer: ProposalAnswer | null;
+  comments: CommentThread[];
+}
+
+export interface ProposalConnection {
+  __typename?: 'ProposalConnection';
+  nodes: ProposalSummary[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+export interface ProposalFilter {
+  status?: ProposalStatus | null;
+  districtId?: string | null;
+  year?: number | null;
+  topic?: string | null;
+  memberId?: string | null;
+  text?: string | null;
+}
+
+export interface ProposalSort {
+  field: ProposalSortField;
+  direction: SortDirection;
+}
+
+export interface CreateProposalInput {
+  title: string;
+  summary?: string | null;
+  target?: string | null;
+  year: number;
+  topics?: string[] | null;
+  districtId: string;
+}
+
+export interface UpdateProposalInput {
+  id: string;
+  expectedVersion?: number | null;
+  title?: string | null;
+  summary?: string | null;
+  /** Left out: unchanged; null: removed. */
+  target?: string | null;
+  year?: number | null;
+  topics?: string[] | null;
+  districtId?: string | null;
+  leadAuthorId?: string | null;
+}
+
+export interface TransitionProposalInput {
+  proposalId: string;
+  to: ProposalStatus;
+  note?: string | null;
+  expectedVersion?: number | null;
+}
+
+export interface RecordAnswerInput {
+  proposalId: string;
+  answeredOn: string;
+  replyingUnit: string;
+  answerClass: AnswerClass;
+  text?: string | null;
+  documentRef?: string | null;
+  expectedVersion?: number | null;
+}
+
+export interface ProposalMemberInput {
+  proposalId: string;
+  userId: string;
+  role: ProposalRole;
+}
+
+export interface RemoveProposalMemberInput {
+  proposalId: string;
+  userId: string;
+}
+
+export interface AddSuggestionInput {
+  proposalId: string;
+  title: string;
+  text?: string | null;
+  programArea?: ProgramAreaCode | null;
+}
+
+export interface UpdateSuggestionInput {
+  id: string;
+  title?: string | null;
+  text?: string | null;
+  /** Left out: unchanged; null: removed. */
+  programArea?: ProgramAreaCode | null;
+}
+
+export interface ReorderSuggestionsInput {
+  proposalId: string;
+  suggestionIds: string[];
+}
+
+export interface ChangeSuggestionStatusInput {
+  suggestionId: string;
+  to: SuggestionStatus;
+  note?: string | null;
+  source?: string | null;
+}
+
+export interface AddCommentInput {
+  proposalId: string;
+  suggestionId?: string | null;
+  parentId?: string | null;
+  body: string;
+  mentions?: string[] | null;
+}
+
+export interface ProposalsQuery {
+  proposals: ProposalConnection;
+}
+export interface ProposalsQueryVariables {
+  first?: number;
+  after?: string | null;
+  filter?: ProposalFilter | null;
+  sort?: ProposalSort | null;
+}
+
+export interface ProposalQuery {
+  proposal: ProposalDetail;
+}
+export interface ProposalQueryVariables {
+  id: string;
+}
+
+export interface PeopleQuery {
+  people: PersonSummary[];
+}
+export interface PeopleQueryVariables {
+  search?: string | null;
+  first?: number | null;
+}
+
+export interface CreateProposalMutation {
+  createProposal: ProposalSummary;
+}
+export interface CreateProposalMutationVariables {
+  input: CreateProposalInput;
+}
+
+export interface UpdateProposalMutation {
+  updateProposal: ProposalDetail;
+}
+export interface UpdateProposalMutationVariables {
+  input: UpdateProposalInput;
+}
+
+export interface TransitionProposalMutation {
+  transitionProposal: ProposalDetail;
+}
+export interface TransitionProposalMutationVariables {
+  input: TransitionProposalInput;
+}
+
+export interface RecordAnswerMutation {
+  recordAnswer: ProposalDetail;
+}
+export interface RecordAnswerMutationVariables {
+  input: RecordAnswerInput;
+}
+
+export interface AddProposalMemberMutation {
+  addProposalMember: ProposalDetail;
+}
+export interface ChangeProposalMemberRoleMutation {
+  changeProposalMemberRole: ProposalDetail;
+}
+export interface ProposalMemberMutationVariables {
+  input: ProposalMemberInput;
+}
+
+export interface RemoveProposalMemberMutation {
+  removeProposalMember: ProposalDetail;
+}
+export interface RemoveProposalMemberMutationVariables {
+  input: RemoveProposalMemberInput;
+}
+
+export interface AddSuggestionMutation {
+  addSuggestion: Suggestion;
+}
+export interface AddSuggestionMutationVariables {
+  input: AddSuggestionInput;
+}
+
+export interface UpdateSuggestionMutation {
+  updateSuggestion: Suggestion;
+}
+export interface UpdateSuggestionMutationVariables {
+  input: UpdateSuggestionInput;
+}
+
+export interface ReorderSuggestionsMutation {
+  reorderSuggestions: ProposalDetail;
+}
+export interface ReorderSuggestionsMutationVariables {
+  input: ReorderSuggestionsInput;
+}
+
+export interface DeleteSuggestionMutation {
+  deleteSuggestion: ProposalDetail;
+}
+export interface DeleteSuggestionMutationVariables {
+  suggestionId: string;
+}
+
+export interface ChangeSuggestionStatusMutation {
+  changeSuggestionStatus: Suggestion;
+}
+export interface ChangeSuggestionStatusMutationVariables {
+  input: ChangeSuggestionStatusInput;
+}
+
+export interface AddCommentMutation {
+  addComment: Comment;
+}
+export interface AddCommentMutationVariables {
+  input: AddCommentInput;
+}
+
+export interface ResolveCommentThreadMutation {
+  resolveCommentThread: Comment;
+}
+export interface UnresolveCommentThreadMutation {
+  unresolveCommentThread: Comment;
+}
+export interface CommentIdVariables {
+  commentId: string;
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEST_IDS } from '../app/testids';
 import type { AppError } from '../graphql/errors';
@@ -12,16 +13,23 @@ interface ConfirmDialogProps {
   tone?: 'primary' | 'danger';
   busy?: boolean;
   error?: AppError | null;
+  /** A localized message that replaces the one derived from the error code. */
+  errorMessage?: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Extra content between the message and the buttons (e.g. a note field). */
+  children?: ReactNode;
+  /** Disables the confirm button (e.g. while a required field is empty). */
+  confirmDisabled?: boolean;
 }
 
-export function ConfirmDialog({ open, title, body, confirmLabel, tone = 'primary', busy, error, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, body, confirmLabel, tone = 'primary', busy, error, errorMessage, onConfirm, onCancel, children, confirmDisabled }: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
     <Dialog open={open} title={title} onClose={onCancel} busy={busy} size="small">
       <p>{body}</p>
-      <ErrorNotice error={error} />
+      {children}
+      <ErrorNotice error={error} message={error ? errorMessage : undefined} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel} disabled={busy}>
           {t('common.cancel')}
@@ -30,7 +38,7 @@ export function ConfirmDialog({ open, title, body, confirmLabel, tone = 'primary
           type="button"
           className={`button ${tone === 'danger' ? 'button-danger' : 'button-primary'}`}
           onClick={onConfirm}
-          disabled={busy}
+          disabled={busy || confirmDisabled}
           data-testid={TEST_IDS.confirmDialogConfirm}
           autoFocus
         >

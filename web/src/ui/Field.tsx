@@ -43,9 +43,13 @@ interface TextFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'tel' | 'password';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'number' | 'date' | 'search';
   autoComplete?: string;
   inputMode?: 'text' | 'email' | 'tel' | 'numeric';
+  placeholder?: string;
+  min?: number;
+  max?: number;
+  disabled?: boolean;
   hint?: ReactNode;
   error?: string | null;
   required?: boolean;
@@ -112,6 +116,40 @@ export function SelectField<V extends string>(props: SelectFieldProps<V>) {
             </option>
           ))}
         </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+interface TextAreaFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: string | null;
+  required?: boolean;
+  optional?: boolean;
+  maxLength?: number;
+  rows?: number;
+  placeholder?: string;
+  testId?: string;
+  autoFocus?: boolean;
+  name?: string;
+}
+
+export function TextAreaField({ label, hint, error, required, optional, onChange, testId, rows = 4, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} required={required} optional={optional}>
+      {(control) => (
+        <textarea
+          {...control}
+          {...textarea}
+          rows={rows}
+          required={required}
+          className="input textarea"
+          data-testid={testId}
+          onChange={(event) => onChange(event.target.value)}
+        />
       )}
     </FieldFrame>
   );
