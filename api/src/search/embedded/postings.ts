@@ -1,0 +1,50 @@
+/** A growable posting list: document numbers with a weighted term frequency each. */
+export class Postings {
+  docs = new Int32Array(4);
+  weights = new Float32Array(4);
+  length = 0;
+
+  add(doc: number, weight: number): void {
+    if (this.length === this.docs.length) {
+      const docs = new Int32Array(this.docs.length * 2);
+      docs.set(this.docs);
+      this.docs = docs;
+      const weights = new Float32Array(this.weights.length * 2);
+      weights.set(this.weights);
+      this.weights = weights;
+    }
+    this.docs[this.length] = doc;
+    this.weights[this.length] = weight;
+    this.length++;
+  }
+
+  /** Drops entries of removed documents. */
+  compact(isLive: (doc: number) => boolean): void {
+    let j = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (!isLive(this.docs[i])) continue;
+      this.docs[j] = this.docs[i];
+      this.weights[j] = this.weights[i];
+      j++;
+    }
+    this.length = j;
+  }
+}
+
+/** Levenshtein distance, stopping early once it exceeds `max`. */
+export function editDistanceWithin(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      rowMin = Math.min(rowMin, current[j]);
+    }
+    if (rowMin > max) return false;
+    previous = current;
+  }
+  return previous[b.length] <= max;
+}
