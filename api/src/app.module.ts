@@ -15,6 +15,7 @@ import { ProposalsModule } from './core/proposals/proposals.module';
 import { UsersModule } from './core/users/users.module';
 import { DatabaseModule } from './database/database.module';
 import { graphqlOptions } from './graphql.config';
+import { SearchModule } from './search/search.module';
 import { SeedModule } from './seed/seed.module';
 
 @Module({})
@@ -34,6 +35,7 @@ export class AppModule {
         ProposalsModule,
         CollaborationModule,
         ExportModule,
+        SearchModule,
         SeedModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GraphQLErrorHttpFilter }],

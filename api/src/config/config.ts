@@ -28,6 +28,7 @@ export interface AppConfig {
   webDist: string | null;
   login: { maxFailures: number; lockMinutes: number; slowdownMs: number };
   collaboration: { compactAfterUpdates: number };
+  search: { meiliHost: string | null; meiliApiKey: string | undefined };
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -61,6 +62,8 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: wholeNumber(1, 24 * 60).default('15'),
   LOGIN_SLOWDOWN_MS: wholeNumber(0, 10_000).default('250'),
   COLLAB_COMPACT_AFTER: wholeNumber(1, 1_000_000_000).default('500'),
+  MEILI_HOST: z.string().url('must be a URL such as http://meilisearch:7700').optional(),
+  MEILI_API_KEY: z.string().min(1).optional(),
 });
 
 /**
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : null,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES, slowdownMs: e.LOGIN_SLOWDOWN_MS },
     collaboration: { compactAfterUpdates: e.COLLAB_COMPACT_AFTER },
+    search: { meiliHost: e.MEILI_HOST ?? null, meiliApiKey: e.MEILI_API_KEY },
   };
 }
 

@@ -6,6 +6,8 @@ import { DataSource, In, Repository } from 'typeorm';
 import { DerivedBody, ProposalDocumentAccess } from '../../collaboration/proposal-document-access';
 import { Actor } from '../../common/graphql-context';
 import { runTransaction } from '../../database/transactions';
+import { enqueueForIndexing } from '../../search/search-indexer';
+import { PROPOSALS_INDEX } from './proposal-search.source';
 import { ProposalAccessService } from './proposal-access.service';
 import { ProposalEntity } from './proposal.entity';
 import { SuggestionEntity } from './suggestion.entity';
@@ -61,6 +63,7 @@ export class ProposalBodyService implements ProposalDocumentAccess {
       if (!proposal) return { restore: [] };
       const now = new Date();
       await manager.update(ProposalEntity, { id: proposalId }, { bodyText: body.text, bodyJson: JSON.stringify(body.json) });
+      await enqueueForIndexing(manager, PROPOSALS_INDEX, [proposalId]);
       if (!isProposalEditable(proposal.status)) return { restore: [] };
 
       const rows = await manager.find(SuggestionEntity, { where: { proposalId } });

@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { AppErrors } from '../../common/errors';
+import { enqueueForIndexing } from '../../search/search-indexer';
+import { PROPOSALS_INDEX } from './proposal-search.source';
 import { ProposalEntity } from './proposal.entity';
 
 const STALE = 'The proposal was changed by someone else in the meantime; reload it and try again';
@@ -25,10 +27,12 @@ export async function saveProposalChanges(
   const next = { ...changes, version: proposal.version + 1, updatedAt: new Date() };
   const result = await manager.update(ProposalEntity, { id: proposal.id, version: proposal.version }, next);
   if (result.affected !== 1) throw AppErrors.conflict(STALE);
+  await enqueueForIndexing(manager, PROPOSALS_INDEX, [proposal.id]);
   return Object.assign(new ProposalEntity(), proposal, next);
 }
 
 /** Marks the proposal as updated (its suggestions or members changed) without a new version. */
 export async function touchProposal(manager: EntityManager, proposalId: string): Promise<void> {
   await manager.update(ProposalEntity, { id: proposalId }, { updatedAt: new Date() });
+  await enqueueForIndexing(manager, PROPOSALS_INDEX, [proposalId]);
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SearchModule } from '../../search/search.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { UsersModule } from '../users/users.module';
 import { CommentEntity } from './comment.entity';
@@ -8,6 +9,7 @@ import { CommentsService } from './comments.service';
 import { PROPOSAL_DOCUMENT_ACCESS } from '../../collaboration/proposal-document-access';
 import { ProposalBodyBridge } from './proposal-body-bridge';
 import { ProposalBodyService } from './proposal-body.service';
+import { ProposalSearchSource } from './proposal-search.source';
 import { ProposalVersionsResolver } from './proposal-versions.resolver';
 import { ProposalVersionsService } from './proposal-versions.service';
 import { ProposalAccessService } from './proposal-access.service';
@@ -39,10 +41,12 @@ import { SuggestionsService } from './suggestions.service';
     ]),
     OrganizationsModule,
     UsersModule,
+    SearchModule,
   ],
   providers: [
     ProposalAccessService,
     ProposalBodyService,
+    ProposalSearchSource,
     ProposalBodyBridge,
     ProposalVersionsService,
     ProposalVersionsResolver,

@@ -8,6 +8,8 @@ import { Actor } from '../../common/graphql-context';
 import { Page, decodeCursor, encodeCursor, pageSizeSchema } from '../../common/pagination';
 import { validateInput } from '../../common/validation';
 import { runTransaction } from '../../database/transactions';
+import { enqueueForIndexing } from '../../search/search-indexer';
+import { PROPOSALS_INDEX } from './proposal-search.source';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ProposalAccessService } from './proposal-access.service';
 import { saveProposalChanges } from './proposal-rows';
@@ -70,6 +72,7 @@ export class ProposalsService {
       await this.history.append(manager, [
         { entityType: 'proposal', entityId: proposal.id, proposalId: proposal.id, fromStatus: null, toStatus: 'draft', actorId: actor.userId },
       ]);
+      await enqueueForIndexing(manager, PROPOSALS_INDEX, [proposal.id]);
       return proposal;
     });
   }
@@ -93,6 +96,14 @@ export class ProposalsService {
   /** The proposal if the caller may see it (NOT_FOUND otherwise). */
   async get(actor: Actor, id: string): Promise<ProposalEntity> {
     return (await this.access.load(actor, id)).proposal;
+  }
+
+  /** Those of these proposals the caller sees (one query; the others are left out). */
+  async visibleByIds(actor: Actor, ids: readonly string[]): Promise<ProposalEntity[]> {
+    if (ids.length === 0) return [];
+    const query = this.proposals.createQueryBuilder('p').where('p.id IN (:...ids)', { ids: [...new Set(ids)] });
+    await this.access.restrictToVisible(query, actor, 'p');
+    return query.getMany();
   }
 
   /** The proposals the caller sees, filtered and sorted, a page at a time. */
