@@ -1,6 +1,6 @@
 /**
  * The search port. Two adapters implement it (embedded, the default; Meilisearch when MEILI_HOST
- * is set) and both pass one contract suite (search-contract.ts).
+ * is set) and both pass one contract suite (test-support/search-contract.ts).
  */
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
 

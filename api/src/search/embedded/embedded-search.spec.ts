@@ -1,4 +1,4 @@
-import { CONTRACT_DOCUMENTS, CONTRACT_INDEX, describeSearchContract } from '../search-contract';
+import { CONTRACT_DOCUMENTS, CONTRACT_INDEX, describeSearchContract } from '../../test-support/search-contract';
 import { EmbeddedSearchEngine } from './embedded-search.engine';
 
 const engine = new EmbeddedSearchEngine();

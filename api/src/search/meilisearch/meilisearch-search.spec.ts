@@ -1,4 +1,4 @@
-import { CONTRACT_DOCUMENTS, CONTRACT_INDEX, describeSearchContract } from '../search-contract';
+import { CONTRACT_DOCUMENTS, CONTRACT_INDEX, describeSearchContract } from '../../test-support/search-contract';
 import { MeilisearchSearchEngine, safeSnippet } from './meilisearch.engine';
 
 /** Runs only when MEILI_HOST is set (see api/jest.config.js): the same contract as the embedded engine. */

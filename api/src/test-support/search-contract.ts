@@ -1,4 +1,4 @@
-import type { IndexDefinition, SearchDocument, SearchEngine } from './search.port';
+import type { IndexDefinition, SearchDocument, SearchEngine } from '../search/search.port';
 
 /**
  * The behaviour every search adapter must show. Each adapter's spec calls this with a factory;
