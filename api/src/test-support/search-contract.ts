@@ -71,6 +71,16 @@ export function describeSearchContract(name: string, options: ContractOptions): 
       expect(await ids('流失率')).toEqual(['station']);
     });
 
+    it('gives the same answer to a query however many queries ran before it', async () => {
+      const first = await ids('流动妇女');
+      const words = ['仓山区', '流动妇女', '就业', '家庭', '状况', '问卷', '调查'];
+      for (let n = 1; n <= words.length; n++) {
+        await ids(words.slice(0, n).join(' '));
+        expect(await ids('流动妇女')).toEqual(first);
+        expect(await ids('仓山区')).toEqual(['cangshan']);
+      }
+    });
+
     it('requires every word of the query', async () => {
       expect(await ids('流动妇女 仓山区')).toEqual(['cangshan']);
       expect(await ids('流动妇女 火星')).toEqual([]);

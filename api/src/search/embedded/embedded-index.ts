@@ -1,5 +1,6 @@
 import type { FieldValue, IndexDefinition, SearchDocument, SearchHit, SearchQuery, SearchResult } from '../search.port';
 import { escapeHtml, fold, indexTokens, isCjk, queryTokens } from '../text-analysis';
+import { Interner, float64Column, int32Column } from './doc-table';
 import { Postings, editDistanceWithin } from './postings';
 
 const K1 = 1.2;
@@ -10,24 +11,37 @@ const MIN_TYPO_LENGTH = 5;
 interface StoredDocument {
   id: string;
   snippetText: string;
-  facets: Record<string, string[]>;
-  access: Set<string>;
-  date: number;
+  /** Interned facet value ids, per facet field (in definition order). */
+  facets: number[][];
+  /** Interned access token ids. */
+  access: number[];
   payload: Record<string, FieldValue>;
-  length: number;
 }
 
-/** One in-memory inverted index with BM25 ranking over weighted fields. */
+/**
+ * One in-memory inverted index with BM25 ranking over weighted fields. The query path works on
+ * typed arrays (scores and match marks per document number, interned facet values and access
+ * tokens), so a query costs about one pass over the postings of its words.
+ */
 export class EmbeddedIndex {
   private readonly documents: (StoredDocument | undefined)[] = [];
   private readonly numberOf = new Map<string, number>();
   private readonly postings = new Map<string, Postings>();
+  private readonly lengths = float64Column();
+  private readonly dates = float64Column();
+  private readonly scores = float64Column();
+  private readonly marks = int32Column();
+  private readonly facetValues: Interner[];
+  private readonly accessTokens = new Interner();
   private sortedLatinTerms: string[] | null = null;
   private live = 0;
   private totalLength = 0;
   private removedSinceCompaction = 0;
+  private stamp = 0;
 
-  constructor(readonly definition: IndexDefinition) {}
+  constructor(readonly definition: IndexDefinition) {
+    this.facetValues = definition.facetFields.map(() => new Interner());
+  }
 
   get size(): number {
     return this.live;
@@ -49,12 +63,14 @@ export class EmbeddedIndex {
     this.documents.push({
       id: document.id,
       snippetText: document.text[this.definition.snippetField] ?? '',
-      facets: document.facets,
-      access: new Set(document.access),
-      date: document.date,
+      facets: this.definition.facetFields.map((field, f) => (document.facets[field] ?? []).map((v) => this.facetValues[f].id(v))),
+      access: document.access.map((t) => this.accessTokens.id(t)),
       payload: document.payload ?? {},
-      length,
     });
+    for (const column of [this.lengths, this.dates, this.scores]) column.ensure(number + 1);
+    this.marks.ensure(number + 1);
+    this.lengths.values[number] = length;
+    this.dates.values[number] = document.date;
     this.numberOf.set(document.id, number);
     for (const [term, weight] of counts) {
       let list = this.postings.get(term);
@@ -72,7 +88,7 @@ export class EmbeddedIndex {
   remove(id: string): void {
     const number = this.numberOf.get(id);
     if (number === undefined) return;
-    this.totalLength -= this.documents[number]!.length;
+    this.totalLength -= this.lengths.values[number];
     this.documents[number] = undefined;
     this.numberOf.delete(id);
     this.live--;
@@ -95,11 +111,7 @@ export class EmbeddedIndex {
 
   /** Index terms a query token matches: itself, prefixes (last Latin word), one typo (Latin words of 5+ letters). */
   private variants(token: string, isLast: boolean): string[] {
-    if (isCjk(token)) {
-      if (this.postings.has(token)) return [token];
-      // a compound the index split differently: its parts must all match (handled by the caller)
-      return [];
-    }
+    if (isCjk(token)) return this.postings.has(token) ? [token] : [];
     const out = new Set<string>();
     if (this.postings.has(token)) out.add(token);
     const latin = this.latinTerms();
@@ -144,82 +156,96 @@ export class EmbeddedIndex {
     return groups;
   }
 
-  search(query: SearchQuery): Omit<SearchResult, 'tookMs'> {
-    const access = new Set(query.accessTokens);
-    const filters = Object.entries(query.filters ?? {}).filter(([, values]) => values.length > 0);
-    const allowed = (doc: StoredDocument) =>
-      [...doc.access].some((t) => access.has(t)) &&
-      filters.every(([field, values]) => (doc.facets[field] ?? []).some((v) => values.includes(v)));
+  /** A predicate on document numbers: holds one of the caller's tokens and passes every filter. */
+  private allowedTest(query: SearchQuery): (doc: StoredDocument) => boolean {
+    const tokens = new Set(query.accessTokens.map((t) => this.accessTokens.find(t)).filter((id): id is number => id !== undefined));
+    const filters = Object.entries(query.filters ?? {})
+      .filter(([, values]) => values.length > 0)
+      .map(([field, values]) => {
+        const f = this.definition.facetFields.indexOf(field);
+        const ids = new Set(f < 0 ? [] : values.map((v) => this.facetValues[f].find(v)).filter((id): id is number => id !== undefined));
+        return { f, ids };
+      });
+    return (doc) =>
+      doc.access.some((t) => tokens.has(t)) && filters.every(({ f, ids }) => f >= 0 && doc.facets[f].some((v) => ids.has(v)));
+  }
 
+  search(query: SearchQuery): Omit<SearchResult, 'tookMs'> {
+    const allowed = this.allowedTest(query);
     const groups = query.text.trim() ? this.termGroups(query.text) : [];
-    const scores = new Map<number, number>();
+    const scores = this.scores.values;
+    const marks = this.marks.values;
+    const candidates: number[] = [];
+
     if (groups.length === 0) {
-      this.documents.forEach((doc, number) => doc && allowed(doc) && scores.set(number, 0));
+      this.documents.forEach((doc, number) => {
+        if (doc && allowed(doc)) {
+          scores[number] = 0;
+          candidates.push(number);
+        }
+      });
     } else if (groups.every((g) => g.length > 0)) {
+      // marks[doc] === base + g: the document matched groups 0..g (smallest group first)
+      const base = this.stamp + 1;
+      this.stamp += groups.length + 1;
       const averageLength = this.totalLength / Math.max(1, this.live);
       const ordered = [...groups].sort((a, b) => this.groupSize(a) - this.groupSize(b));
       ordered.forEach((group, g) => {
-        const groupScores = new Map<number, number>();
         for (const term of group) {
           const list = this.postings.get(term)!;
           const idf = Math.log(1 + (this.live - list.length + 0.5) / (list.length + 0.5));
           for (let i = 0; i < list.length; i++) {
             const number = list.docs[i];
-            if (g > 0 && !scores.has(number)) continue;
+            if (g > 0 ? marks[number] !== base + g - 1 : marks[number] === base) continue;
             const doc = this.documents[number];
-            if (!doc) continue;
+            if (!doc || (g === 0 && !allowed(doc))) continue;
             const tf = list.weights[i];
-            const score = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / averageLength));
-            groupScores.set(number, Math.max(groupScores.get(number) ?? 0, score));
-          }
-        }
-        if (g === 0) {
-          for (const [number, score] of groupScores) if (allowed(this.documents[number]!)) scores.set(number, score);
-        } else {
-          for (const number of [...scores.keys()]) {
-            const score = groupScores.get(number);
-            if (score === undefined) scores.delete(number);
-            else scores.set(number, scores.get(number)! + score);
+            const score = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths.values[number]) / averageLength));
+            scores[number] = g === 0 ? score : scores[number] + score;
+            marks[number] = base + g;
+            if (g === ordered.length - 1) candidates.push(number);
           }
         }
       });
     }
 
     const facets: Record<string, Record<string, number>> = {};
-    for (const field of query.facets ?? []) facets[field] = {};
-    if (query.facets?.length) {
-      for (const number of scores.keys()) {
-        const doc = this.documents[number]!;
-        for (const field of query.facets) {
-          for (const value of doc.facets[field] ?? []) facets[field][value] = (facets[field][value] ?? 0) + 1;
-        }
-      }
+    for (const field of query.facets ?? []) {
+      const f = this.definition.facetFields.indexOf(field);
+      if (f < 0) continue;
+      const counts = new Int32Array(this.facetValues[f].names.length);
+      for (const number of candidates) for (const v of this.documents[number]!.facets[f]) counts[v]++;
+      facets[field] = {};
+      counts.forEach((count, v) => {
+        if (count > 0) facets[field][this.facetValues[f].names[v]] = count;
+      });
     }
 
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
-    const top = this.topK(scores, offset + limit).slice(offset);
+    const top = this.topK(candidates, offset + limit).slice(offset);
     const highlightTerms = [...new Set(groups.flat())];
-    const hits: SearchHit[] = top.map(([number, score]) => {
+    const hits: SearchHit[] = top.map((number) => {
       const doc = this.documents[number]!;
-      return { id: doc.id, score, snippet: snippet(doc.snippetText, highlightTerms), payload: doc.payload };
+      return { id: doc.id, score: scores[number], snippet: snippet(doc.snippetText, highlightTerms), payload: doc.payload };
     });
-    return { hits, total: scores.size, facets };
+    return { hits, total: candidates.length, facets };
   }
 
   private groupSize(group: string[]): number {
     return group.reduce((sum, term) => sum + (this.postings.get(term)?.length ?? 0), 0);
   }
 
-  /** The k best by score, ties broken by date (newer first). */
-  private topK(scores: Map<number, number>, k: number): [number, number][] {
-    const best: [number, number][] = [];
-    const better = (a: [number, number], b: [number, number]) =>
-      a[1] !== b[1] ? a[1] > b[1] : this.documents[a[0]]!.date > this.documents[b[0]]!.date;
-    for (const entry of scores) {
-      if (best.length === k && !better(entry, best[k - 1])) continue;
+  /** The k best candidates by score, ties broken by date (newer first). */
+  private topK(candidates: number[], k: number): number[] {
+    const scores = this.scores.values;
+    const dates = this.dates.values;
+    const better = (a: number, b: number) => (scores[a] !== scores[b] ? scores[a] > scores[b] : dates[a] > dates[b]);
+    const best: number[] = [];
+    for (const number of candidates) {
+      if (best.length === k && !better(number, best[k - 1])) continue;
       let i = best.length < k ? best.length : k - 1;
-      best[i] = entry;
+      best[i] = number;
       while (i > 0 && better(best[i], best[i - 1])) {
         [best[i - 1], best[i]] = [best[i], best[i - 1]];
         i--;
