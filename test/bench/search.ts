@@ -16,7 +16,6 @@ import { REPO_ROOT, args, fmt, percentile } from './bench-support';
 import { BenchQuery, CorpusRecord, generateCorpus, generateQueries } from './corpus';
 
 // The engine as built by `npm run build` (this script is compiled on its own).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { EmbeddedSearchEngine } = require(path.join(REPO_ROOT, 'dist/api/search/embedded/embedded-search.engine.js'));
 
 const jieba = Jieba.withDict(dict);
