@@ -6,6 +6,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp } from './bootstrap';
 import { DocumentStore } from './collaboration/document-store';
+import { SearchIndexer } from './search/search-indexer';
 import { ConfigError, loadConfig, prepareDataDir } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { printSortedSchema } from './schema-file';
@@ -15,7 +16,8 @@ const USAGE = `Usage: node dist/api/cli.js <command>
   migrate          apply pending database migrations
   seed             add the demo data (organisations and one user per role) if missing
   schema [file]    write the GraphQL schema (default api/schema.graphql)
-  compact          merge every collaborative document's updates into its snapshot`;
+  compact          merge every collaborative document's updates into its snapshot
+  search-rebuild [index]  rebuild the search index (all, or one of: evidence, proposals) with progress`;
 
 async function migrate(): Promise<void> {
   const config = prepareDataDir(loadConfig());
@@ -47,6 +49,20 @@ async function compact(): Promise<void> {
   await app.close();
 }
 
+async function searchRebuild(index?: string): Promise<void> {
+  const app = await createApp({ ...loadConfig(), seedDemo: false, logLevel: 'warn' });
+  await app.init();
+  const indexer = app.get(SearchIndexer);
+  let last = 0;
+  await indexer.rebuild(index, (progress) => {
+    if (Date.now() - last < 500) return;
+    last = Date.now();
+    process.stdout.write(`\r${progress.index}: ${progress.done} indexed`);
+  });
+  process.stdout.write(`\nsearch index rebuilt\n`);
+  await app.close();
+}
+
 async function schema(file: string): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jianyan-schema-'));
   const app = await createApp(loadConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn' }));
@@ -62,6 +78,7 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'migrate') return migrate();
   if (command === 'seed') return seed();
   if (command === 'compact') return compact();
+  if (command === 'search-rebuild') return searchRebuild(arg);
   if (command === 'schema') return schema(path.resolve(arg ?? 'api/schema.graphql'));
   process.stderr.write(`${USAGE}\n`);
   process.exitCode = 2;
