@@ -8,7 +8,9 @@ import { JsonLogger } from './common/logger';
 import { ExportModule } from './export/export.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { AuditModule } from './core/audit/audit.module';
 import { AuthModule } from './core/auth/auth.module';
+import { EvidenceModule } from './core/evidence/evidence.module';
 import { HealthModule } from './core/health/health.module';
 import { OrganizationsModule } from './core/organizations/organizations.module';
 import { ProposalsModule } from './core/proposals/proposals.module';
@@ -17,6 +19,7 @@ import { DatabaseModule } from './database/database.module';
 import { graphqlOptions } from './graphql.config';
 import { SearchModule } from './search/search.module';
 import { SeedModule } from './seed/seed.module';
+import { StorageModule } from './storage/storage.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +37,9 @@ export class AppModule {
         AuthModule,
         ProposalsModule,
         CollaborationModule,
+        StorageModule,
+        AuditModule,
+        EvidenceModule,
         ExportModule,
         SearchModule,
         SeedModule,

@@ -5,3 +5,6 @@ export * from './identity';
 export * from './proposals';
 export * from './editor';
 export * from './diff';
+export * from './evidence';
+export * from './evidence-clearance';
+export * from './pii';

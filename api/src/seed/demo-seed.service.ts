@@ -5,6 +5,7 @@ import { OrganizationsService } from '../core/organizations/organizations.servic
 import { UserEntity } from '../core/users/user.entity';
 import { UsersService } from '../core/users/users.service';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { EvidenceDemoSeeder } from './evidence-demo';
 import { ProposalsDemoSeeder } from './proposals-demo';
 
 /** Seeds the story's demo data on the first start with an empty database (unless SEED_DEMO=false). */
@@ -17,6 +18,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
     private readonly proposals: ProposalsDemoSeeder,
+    private readonly evidence: EvidenceDemoSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -43,6 +45,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const coauthor = created.get('linxiaoyan@jianyan.demo');
     // Only alongside newly created demo users, so seeding twice does not duplicate the proposal.
     if (owner && coauthor) await this.proposals.seed({ owner, coauthor, districtId: idsByCode.get('jinan')! });
-    this.logger.log(`demo data seeded: ${DEMO_ORGANIZATIONS.length} organisations, ${DEMO_USERS.length} users, ${owner ? 1 : 0} proposal`);
+    const contributor = created.get('chenfang@jianyan.demo');
+    const evidence = owner && contributor ? await this.evidence.seed({ contributor, owner, districtId: idsByCode.get('jinan')! }) : 0;
+    this.logger.log(
+      `demo data seeded: ${DEMO_ORGANIZATIONS.length} organisations, ${DEMO_USERS.length} users, ${owner ? 1 : 0} proposal, ${evidence} evidence records`,
+    );
   }
 }

@@ -171,7 +171,7 @@ describe('proposal workflow', () => {
       expect(returnsHistory).toEqual([]);
       expect(mutations.map((m) => m.name).filter((name) => /history|timeline|statusevent|event/i.test(name))).toEqual([]);
       const editing = mutations.map((m) => m.name).filter((name) => /^(update|delete|remove|edit)/.test(name));
-      expect(editing.sort()).toEqual(['deleteSuggestion', 'removeProposalMember', 'updateProposal', 'updateSuggestion']);
+      expect(editing.sort()).toEqual(['deleteSuggestion', 'removeProposalMember', 'updateEvidence', 'updateProposal', 'updateSuggestion']);
     });
 
     it('only accumulates: earlier entries stay as they were, in order, oldest first', async () => {

@@ -1,0 +1,64 @@
+import { parseBoolean, parseDate, parseFigures, parsePopulation, parseSensitivity, parseSourceType, parseTheme, splitList, ImportColumn } from './evidence-table';
+
+export interface CellError {
+  column: string;
+  message: string;
+}
+
+/**
+ * One spreadsheet row to the input of createEvidence: labels to codes, lists split, dates
+ * normalised. Problems the schema cannot see (unknown labels, districts) are reported here by column.
+ */
+export function rowToInput(values: Partial<Record<ImportColumn, string>>, districts: Map<string, string>): { input: Record<string, unknown>; errors: CellError[] } {
+  const errors: CellError[] = [];
+  const text = (key: ImportColumn) => values[key] || null;
+  const list = <T>(key: ImportColumn, parse: (v: string) => T | null, what: string): T[] =>
+    splitList(values[key] ?? '').flatMap((v) => {
+      const parsed = parse(v);
+      if (parsed === null) errors.push({ column: key, message: `“${v}” is not a known ${what}` });
+      return parsed === null ? [] : [parsed];
+    });
+  const single = <T>(key: ImportColumn, parse: (v: string) => T | null, what: string): T | null => {
+    const v = values[key];
+    if (!v) return null;
+    const parsed = parse(v);
+    if (parsed === null) errors.push({ column: key, message: `“${v}” is not a known ${what}` });
+    return parsed;
+  };
+  const date = (key: ImportColumn) => (values[key] ? parseDate(values[key]!) : null);
+
+  const figures = parseFigures(values.figures ?? '');
+  if (figures.error) errors.push({ column: 'figures', message: figures.error });
+  let districtId: string | null = null;
+  if (values.district) {
+    districtId = districts.get(values.district.toLowerCase()) ?? null;
+    if (!districtId) errors.push({ column: 'district', message: `“${values.district}” is not a district of your federation` });
+  }
+  const status = single('status', (v) => (['draft', '草稿'].includes(v) ? 'draft' : ['published', '已发布', '发布'].includes(v) ? 'published' : null), 'status (draft or published)');
+  const consentObtained = single('consentObtained', parseBoolean, 'yes/no value') ?? false;
+  const input = {
+    title: values.title ?? '',
+    narrative: values.narrative ?? '',
+    dateFrom: date('dateFrom') ?? '',
+    dateTo: date('dateTo'),
+    districtId,
+    town: text('town'),
+    community: text('community'),
+    populations: list('populations', parsePopulation, 'population group'),
+    themes: splitList(values.themes ?? '').map(parseTheme),
+    sourceType: single('sourceType', parseSourceType, 'source type') ?? values.sourceType ?? '',
+    figures: figures.figures,
+    sensitivity: single('sensitivity', parseSensitivity, 'sensitivity level'),
+    aboutIdentifiablePeople: single('aboutIdentifiablePeople', parseBoolean, 'yes/no value'),
+    consent: {
+      obtained: consentObtained,
+      obtainedBy: text('consentObtainedBy'),
+      obtainedOn: date('consentObtainedOn'),
+      scope: text('consentScope'),
+      expiresOn: date('consentExpiresOn'),
+    },
+    markedNames: splitList(values.markedNames ?? ''),
+    status,
+  };
+  return { input, errors };
+}

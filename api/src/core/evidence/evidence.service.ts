@@ -1,0 +1,191 @@
+import { EVIDENCE_AUDIT_ACTIONS, EvidenceStatus, SENSITIVITY_LEVELS, canMoveEvidence, effectiveSensitivity, todayInChina } from '@jianyan/shared';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { AppErrors } from '../../common/errors';
+import { Actor } from '../../common/graphql-context';
+import { validateInput } from '../../common/validation';
+import { runTransaction } from '../../database/transactions';
+import { AuditEntryInput, AuditService } from '../audit/audit.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { EvidenceClearanceService, EvidenceView, facts } from './evidence-clearance.service';
+import { detectEvidencePii } from './evidence-masking';
+import { EvidenceChanges, saveEvidenceChanges, writeTags } from './evidence-rows';
+import { EvidenceEntity } from './evidence.entity';
+import {
+  ChangeEvidenceSensitivityInput,
+  MarkEvidenceNamesInput,
+  RecordEvidenceConsentInput,
+  UpdateEvidenceInput,
+} from './evidence.inputs';
+import { NewEvidence, NewEvidenceData, consentSchema, createEvidenceSchema, markedNamesSchema, updateEvidenceSchema } from './evidence.validation';
+
+const versionSchema = z.number().int().nullish();
+const sensitivityInput = z.object({
+  id: z.string().min(1, 'is required'),
+  sensitivity: z.enum(SENSITIVITY_LEVELS),
+  expectedVersion: versionSchema,
+  reason: z.string().trim().max(500, 'must be at most 500 characters').nullish(),
+});
+const consentInput = z.object({
+  id: z.string().min(1, 'is required'),
+  consent: consentSchema,
+  aboutIdentifiablePeople: z.boolean().nullish(),
+  expectedVersion: versionSchema,
+});
+const namesInput = z.object({ id: z.string().min(1, 'is required'), names: markedNamesSchema, expectedVersion: versionSchema });
+
+/** Recording and changing evidence. Who may see what is decided by EvidenceClearanceService. */
+@Injectable()
+export class EvidenceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clearance: EvidenceClearanceService,
+    private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  /** Records a draft (or, from an import, the given status); the caller is its contributor. */
+  async create(actor: Actor, input: NewEvidence): Promise<EvidenceView> {
+    const data = validateInput(createEvidenceSchema, input);
+    if (data.districtId) await this.assertDistrict(actor, data.districtId);
+    return runTransaction(this.dataSource, async (manager) => {
+      const [record] = await this.insertMany(manager, actor, [data]);
+      return this.clearance.check(actor, record, manager);
+    });
+  }
+
+  /** Inserts validated records in the caller's transaction (districts already checked), with their audit entries. */
+  async insertMany(manager: EntityManager, actor: Actor, rows: NewEvidenceData[], source = 'form'): Promise<EvidenceEntity[]> {
+    const saved: EvidenceEntity[] = [];
+    const entries: AuditEntryInput[] = [];
+    for (const data of rows) {
+      const now = new Date();
+      const { consent, ...fields } = data;
+      const record = manager.create(EvidenceEntity, {
+        ...fields,
+        ...detectEvidencePii(data),
+        consentObtained: consent.obtained,
+        consentObtainedBy: consent.obtainedBy,
+        consentObtainedOn: consent.obtainedOn,
+        consentScope: consent.scope,
+        consentExpiresOn: consent.expiresOn,
+        contributorId: actor.userId,
+        organizationId: actor.organizationId,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        publishedAt: data.status === 'published' ? now : null,
+      });
+      await manager.save(record);
+      await writeTags(manager, record);
+      saved.push(record);
+      entries.push(this.entry(actor, record, EVIDENCE_AUDIT_ACTIONS.created, { source, ...this.protectionOf(record) }));
+    }
+    await this.audit.record(entries, manager);
+    return saved;
+  }
+
+  async update(actor: Actor, input: UpdateEvidenceInput): Promise<EvidenceView> {
+    const { id, expectedVersion, ...fields } = validateInput(updateEvidenceSchema, input);
+    const changes: EvidenceChanges = {};
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== undefined) Object.assign(changes, { [key]: typeof value === 'string' && value === '' ? null : value });
+    }
+    if (changes.dateFrom === null) delete changes.dateFrom;
+    return this.change(actor, id, expectedVersion, async (record) => {
+      if (changes.districtId && changes.districtId !== record.districtId) await this.assertDistrict(actor, changes.districtId);
+      const dateTo = changes.dateTo !== undefined ? changes.dateTo : record.dateTo;
+      if (dateTo && dateTo < (changes.dateFrom ?? record.dateFrom)) throw AppErrors.badInput('dateTo', 'must not be before dateFrom');
+      return { changes };
+    });
+  }
+
+  /** Publishes or withdraws along EVIDENCE_TRANSITIONS. */
+  async transition(actor: Actor, id: string, to: EvidenceStatus, expectedVersion?: number | null): Promise<EvidenceView> {
+    validateInput(z.object({ expectedVersion: versionSchema }), { expectedVersion });
+    return this.change(actor, id, expectedVersion, async (record) => {
+      if (!canMoveEvidence(record.status, to)) throw AppErrors.badInput('id', `the evidence is ${record.status}; it cannot become ${to}`);
+      return { changes: { status: to, ...(to === 'published' ? { publishedAt: new Date() } : {}) } };
+    });
+  }
+
+  async changeSensitivity(actor: Actor, input: ChangeEvidenceSensitivityInput): Promise<EvidenceView> {
+    const data = validateInput(sensitivityInput, input);
+    return this.change(actor, data.id, data.expectedVersion, async (record) => ({
+      changes: { sensitivity: data.sensitivity },
+      audit: (saved) => [
+        this.entry(actor, saved, EVIDENCE_AUDIT_ACTIONS.sensitivityChanged, {
+          from: record.sensitivity,
+          to: data.sensitivity,
+          reason: data.reason ?? null,
+          ...this.protectionOf(saved),
+        }),
+      ],
+    }));
+  }
+
+  async recordConsent(actor: Actor, input: RecordEvidenceConsentInput): Promise<EvidenceView> {
+    const data = validateInput(consentInput, input);
+    const { consent } = data;
+    return this.change(actor, data.id, data.expectedVersion, async (record) => ({
+      changes: {
+        consentObtained: consent.obtained,
+        consentObtainedBy: consent.obtainedBy,
+        consentObtainedOn: consent.obtainedOn,
+        consentScope: consent.scope,
+        consentExpiresOn: consent.expiresOn,
+        ...(data.aboutIdentifiablePeople != null ? { aboutIdentifiablePeople: data.aboutIdentifiablePeople } : {}),
+      },
+      audit: (saved) => [
+        this.entry(actor, saved, EVIDENCE_AUDIT_ACTIONS.consentChanged, {
+          from: { obtained: record.consentObtained, expiresOn: record.consentExpiresOn, aboutIdentifiablePeople: record.aboutIdentifiablePeople },
+          to: { obtained: saved.consentObtained, obtainedOn: saved.consentObtainedOn, expiresOn: saved.consentExpiresOn, aboutIdentifiablePeople: saved.aboutIdentifiablePeople },
+          ...this.protectionOf(saved),
+        }),
+      ],
+    }));
+  }
+
+  /** Replaces the list of names to mask; personal data is detected again. */
+  async markNames(actor: Actor, input: MarkEvidenceNamesInput): Promise<EvidenceView> {
+    const data = validateInput(namesInput, input);
+    return this.change(actor, data.id, data.expectedVersion, async () => ({ changes: { markedNames: data.names } }));
+  }
+
+  /** Loads, checks, changes and audits one record in a transaction; NOT_FOUND / FORBIDDEN before anything is written. */
+  private async change(
+    actor: Actor,
+    id: string,
+    expectedVersion: number | null | undefined,
+    plan: (record: EvidenceEntity) => Promise<{ changes: EvidenceChanges; audit?: (saved: EvidenceEntity) => AuditEntryInput[] }>,
+  ): Promise<EvidenceView> {
+    return runTransaction(this.dataSource, async (manager) => {
+      const record = await manager.findOneBy(EvidenceEntity, { id });
+      await this.clearance.requireManage(actor, record, manager);
+      const { changes, audit } = await plan(record!);
+      const saved = await saveEvidenceChanges(manager, record!, changes, expectedVersion);
+      if (audit) await this.audit.record(audit(saved), manager);
+      return this.clearance.check(actor, saved, manager);
+    });
+  }
+
+  entry(actor: Actor, record: EvidenceEntity, action: string, details: Record<string, unknown>): AuditEntryInput {
+    return { actorId: actor.userId, action, entityType: 'evidence', entityId: record.id, organizationId: record.organizationId, details };
+  }
+
+  /** The protection facts recorded with sensitivity and consent changes. */
+  private protectionOf(record: EvidenceEntity) {
+    const effective = effectiveSensitivity(facts(record), todayInChina());
+    return { sensitivity: record.sensitivity, effectiveSensitivity: effective.level, heldReason: effective.reason };
+  }
+
+  /** A district of the caller's federation. */
+  async assertDistrict(actor: Actor, districtId: string, field = 'districtId'): Promise<void> {
+    const district = await this.organizations.findById(districtId);
+    if (!district || district.kind !== 'district') throw AppErrors.badInput(field, 'is not a known district');
+    const scope = await this.clearance.scopeOf(actor);
+    if (!scope.federationOrgIds.includes(district.id)) throw AppErrors.badInput(field, 'is not a district of your federation');
+  }
+}
