@@ -12,7 +12,8 @@ import { AppConfig, prepareDataDir } from './config/config';
 import { AuthService } from './core/auth/auth.service';
 import { sessionMiddleware } from './core/auth/session.middleware';
 
-const API_PATHS = /^\/(graphql|health|collab)(\/|$)/;
+/** Paths the API answers itself; everything else that asks for HTML gets the web app. */
+const API_PATHS = /^\/(graphql|health|collab|export)(\/|$)|^\/evidence\/[^/]+\/attachments(\/|$)/;
 
 /** Builds the whole application (API + built web app) without listening, for main.ts and the tests. */
 export async function createApp(rawConfig: AppConfig): Promise<NestExpressApplication> {

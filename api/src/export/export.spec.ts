@@ -41,6 +41,16 @@ describe('DOCX export of a proposal', () => {
     expect(paragraphs[paragraphs.length - 1]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
   });
 
+  it('answers a browser that follows the download link (Accept: text/html) with the document, not the web app', async () => {
+    const owner = await f.as('zhangjie');
+    const draft = await f.create('zhangjie', { title: '关于妇女议事会的建议' });
+    const response = await fetch(`${t.url}/export/proposals/${draft.id}.docx`, {
+      headers: { cookie: owner.cookieHeader, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('wordprocessingml.document');
+  });
+
   it('refuses anonymous callers (401) and people who may not read the proposal (404)', async () => {
     const draft = await f.create('zhangjie', { title: '关于社区托育服务的建议' });
     expect((await download(draft.id, '')).status).toBe(401);

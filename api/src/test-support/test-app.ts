@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -45,6 +45,9 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jianyan-test-'));
+  // a stand-in for the built web app, so routing between the API and the app is exercised too
+  mkdirSync(path.join(dataDir, 'web'));
+  writeFileSync(path.join(dataDir, 'web', 'index.html'), '<!doctype html><title>Jianyan web app</title>');
   const postgres = process.env.TEST_DATABASE === 'postgres' ? await createPostgresDatabase() : null;
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -52,7 +55,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'true',
     LOGIN_SLOWDOWN_MS: '10',
-    WEB_DIST: path.join(dataDir, 'no-web'),
+    WEB_DIST: path.join(dataDir, 'web'),
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     ...env,
   });
