@@ -40,6 +40,7 @@ export default defineConfig({
       '/graphql': toApi(true),
       '/health': toApi(false),
       '/collab': toApi(true),
+      '/export': toApi(false),
     },
   },
   preview: { port: 4173 },

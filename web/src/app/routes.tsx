@@ -5,6 +5,7 @@ import { RequireAuth, RequireRole } from '../auth/RequireAuth';
 import { SessionProvider } from '../auth/session';
 import { NewProposalRoute } from '../proposals/NewProposalPage';
 import { ProposalPage } from '../proposals/ProposalPage';
+import { ProposalPrintPage } from '../proposals/PrintPage';
 import { ProposalsPage } from '../proposals/ProposalsPage';
 import { AppShell } from './AppShell';
 import { HomePage } from './HomePage';
@@ -25,6 +26,15 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      {
+        // The print-ready document stands alone: no top bar or navigation around it.
+        path: '/proposals/:id/print',
+        element: (
+          <RequireAuth>
+            <ProposalPrintPage />
+          </RequireAuth>
+        ),
+      },
       {
         element: (
           <RequireAuth>

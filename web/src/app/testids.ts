@@ -59,6 +59,19 @@
  *   comment-input           comment form: text
  *   comment-submit          comment form: post button
  *   comment-item            one comment (first comment or reply)
+ *   version-save            proposal page: opens the save-a-named-version dialog (owners, co-authors, while editable)
+ *   version-name-input      save-version dialog: the name
+ *   version-save-submit     save-version dialog: submit button
+ *   version-item            proposal page: one version (data-number, data-kind attributes)
+ *   version-view            version: opens the read-only view of that version
+ *   version-compare         version: opens the comparison, that version against the current text
+ *   version-restore         version: opens the restore confirmation (owners, co-authors, while editable)
+ *   diff-view               compare dialog: the differences, paragraph by paragraph
+ *   diff-insert             diff view: one run of inserted text (<ins>)
+ *   diff-delete             diff view: one run of deleted text (<del>)
+ *   export-docx             proposal page: link downloading the proposal as a Word document
+ *   print-view              print page (/proposals/:id/print): the formal document
+ *   print-title             print page: the centered title of the document
  */
 export const TEST_IDS = {
   loginIdentifier: 'login-identifier',
@@ -117,6 +130,19 @@ export const TEST_IDS = {
   commentInput: 'comment-input',
   commentSubmit: 'comment-submit',
   commentItem: 'comment-item',
+  versionSave: 'version-save',
+  versionNameInput: 'version-name-input',
+  versionSaveSubmit: 'version-save-submit',
+  versionItem: 'version-item',
+  versionView: 'version-view',
+  versionCompare: 'version-compare',
+  versionRestore: 'version-restore',
+  diffView: 'diff-view',
+  diffInsert: 'diff-insert',
+  diffDelete: 'diff-delete',
+  exportDocx: 'export-docx',
+  printView: 'print-view',
+  printTitle: 'print-title',
 } as const;
 
 export type TestId = (typeof TEST_IDS)[keyof typeof TEST_IDS];

@@ -20,6 +20,8 @@ import type {
   ProposalQueryVariables,
   ProposalsQuery,
   ProposalsQueryVariables,
+  ProposalVersionsQuery,
+  ProposalVersionsQueryVariables,
   RecordAnswerMutation,
   RecordAnswerMutationVariables,
   RemoveProposalMemberMutation,
@@ -27,6 +29,10 @@ import type {
   ReorderSuggestionsMutation,
   ReorderSuggestionsMutationVariables,
   ResolveCommentThreadMutation,
+  RestoreProposalVersionMutation,
+  RestoreProposalVersionMutationVariables,
+  SaveProposalVersionMutation,
+  SaveProposalVersionMutationVariables,
   TransitionProposalMutation,
   TransitionProposalMutationVariables,
   UnresolveCommentThreadMutation,
@@ -40,6 +46,8 @@ import type {
 export const PROPOSAL_OPERATION = 'Proposal';
 /** Operation name of the proposal list's query. */
 export const PROPOSALS_OPERATION = 'Proposals';
+/** Operation name of the versions-with-content query (view and compare dialogs). */
+export const PROPOSAL_VERSIONS_OPERATION = 'ProposalVersions';
 
 export const PERSON_FIELDS = gql`
   fragment PersonFields on User {
@@ -157,10 +165,26 @@ export const PROPOSAL_SUMMARY_FIELDS = gql`
   }
 `;
 
+export const VERSION_FIELDS = gql`
+  fragment VersionFields on ProposalVersion {
+    id
+    number
+    name
+    kind
+    title
+    createdAt
+    createdBy {
+      id
+      displayName
+    }
+  }
+`;
+
 export const PROPOSAL_DETAIL_FIELDS = gql`
   fragment ProposalDetailFields on Proposal {
     ...ProposalSummaryFields
     summary
+    bodyText
     version
     myRole
     allowedTransitions
@@ -182,14 +206,7 @@ export const PROPOSAL_DETAIL_FIELDS = gql`
       ...StatusEventFields
     }
     versions {
-      id
-      number
-      title
-      createdAt
-      createdBy {
-        id
-        displayName
-      }
+      ...VersionFields
     }
     answer {
       id
@@ -211,6 +228,7 @@ export const PROPOSAL_DETAIL_FIELDS = gql`
   ${PROPOSAL_SUMMARY_FIELDS}
   ${PERSON_FIELDS}
   ${SUGGESTION_FIELDS}
+  ${VERSION_FIELDS}
 `;
 
 // ---- queries ----
@@ -238,6 +256,38 @@ export const PROPOSAL_QUERY: TypedDocumentNode<ProposalQuery, ProposalQueryVaria
     }
   }
   ${PROPOSAL_DETAIL_FIELDS}
+`;
+
+/**
+ * The versions with their content, and the current body, for the view and compare dialogs.
+ * Snapshots are selected without `id`: it is the live suggestion's id, the same in every version,
+ * so a normalised `SuggestionSnapshot:<id>` would mix up the texts of different versions. Without
+ * it Apollo keeps each snapshot inside its version. Bodies as JSON stay on the server (restore).
+ */
+export const PROPOSAL_VERSIONS_QUERY: TypedDocumentNode<ProposalVersionsQuery, ProposalVersionsQueryVariables> = gql`
+  query ProposalVersions($id: ID!) {
+    proposal(id: $id) {
+      id
+      bodyText
+      suggestions {
+        id
+        number
+        title
+        text
+      }
+      versions {
+        ...VersionFields
+        summary
+        bodyText
+        suggestions {
+          number
+          title
+          text
+        }
+      }
+    }
+  }
+  ${VERSION_FIELDS}
 `;
 
 /** People of the caller's federation, for choosing proposal members. */
@@ -292,6 +342,26 @@ export const RECORD_ANSWER_MUTATION: TypedDocumentNode<RecordAnswerMutation, Rec
     }
   }
   ${PROPOSAL_DETAIL_FIELDS}
+`;
+
+// ---- versions ----
+
+export const SAVE_PROPOSAL_VERSION_MUTATION: TypedDocumentNode<SaveProposalVersionMutation, SaveProposalVersionMutationVariables> = gql`
+  mutation SaveProposalVersion($input: SaveProposalVersionInput!) {
+    saveProposalVersion(input: $input) {
+      ...VersionFields
+    }
+  }
+  ${VERSION_FIELDS}
+`;
+
+export const RESTORE_PROPOSAL_VERSION_MUTATION: TypedDocumentNode<RestoreProposalVersionMutation, RestoreProposalVersionMutationVariables> = gql`
+  mutation RestoreProposalVersion($input: RestoreProposalVersionInput!) {
+    restoreProposalVersion(input: $input) {
+      ...VersionFields
+    }
+  }
+  ${VERSION_FIELDS}
 `;
 
 // ---- members ----

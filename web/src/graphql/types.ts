@@ -8,6 +8,7 @@ import type {
   ProgramAreaCode,
   ProposalRole,
   ProposalStatus,
+  ProposalVersionKind,
   Role,
   SuggestionStatus,
 } from '@jianyan/shared';
@@ -241,13 +242,33 @@ export interface ProposalMember {
   user: Person;
 }
 
+/** A version as listed on the proposal page. */
 export interface ProposalVersion {
   __typename?: 'ProposalVersion';
   id: string;
   number: number;
+  /** The name given when saved by hand (`vN` for a restore: the number of the version put back). */
+  name: string | null;
+  kind: ProposalVersionKind;
   title: string;
   createdAt: DateTime;
   createdBy: PersonName;
+}
+
+/** A suggestion as it was when a version was recorded (queried without `id`: see PROPOSAL_VERSIONS_QUERY). */
+export interface SuggestionSnapshot {
+  __typename?: 'SuggestionSnapshot';
+  number: number;
+  title: string;
+  text: string;
+}
+
+/** A version with its content, for viewing and comparing (its body JSON is left to the server). */
+export interface ProposalVersionDetail extends ProposalVersion {
+  summary: string;
+  suggestions: SuggestionSnapshot[];
+  /** Plain text of the body at that moment; null when the body had never been written. */
+  bodyText: string | null;
 }
 
 export interface ProposalAnswer {
@@ -283,6 +304,8 @@ export interface ProposalSummary {
 /** A proposal with everything its page shows. */
 export interface ProposalDetail extends Omit<ProposalSummary, 'leadAuthor'> {
   summary: string;
+  /** Plain text of the collaborative body; null until someone has written in it. */
+  bodyText: string | null;
   version: number;
   myRole: ProposalRole | null;
   allowedTransitions: ProposalStatus[];
@@ -393,6 +416,18 @@ export interface ChangeSuggestionStatusInput {
   source?: string | null;
 }
 
+export interface SaveProposalVersionInput {
+  proposalId: string;
+  /** 1–100 characters, e.g. 征求意见稿, 第二稿 */
+  name: string;
+}
+
+export interface RestoreProposalVersionInput {
+  proposalId: string;
+  /** The number of the version whose body is put back. */
+  number: number;
+}
+
 export interface AddCommentInput {
   proposalId: string;
   suggestionId?: string | null;
@@ -416,6 +451,33 @@ export interface ProposalQuery {
 }
 export interface ProposalQueryVariables {
   id: string;
+}
+
+export interface ProposalVersionsQuery {
+  proposal: {
+    __typename?: 'Proposal';
+    id: string;
+    bodyText: string | null;
+    suggestions: Pick<Suggestion, '__typename' | 'id' | 'number' | 'title' | 'text'>[];
+    versions: ProposalVersionDetail[];
+  };
+}
+export interface ProposalVersionsQueryVariables {
+  id: string;
+}
+
+export interface SaveProposalVersionMutation {
+  saveProposalVersion: ProposalVersion;
+}
+export interface SaveProposalVersionMutationVariables {
+  input: SaveProposalVersionInput;
+}
+
+export interface RestoreProposalVersionMutation {
+  restoreProposalVersion: ProposalVersion;
+}
+export interface RestoreProposalVersionMutationVariables {
+  input: RestoreProposalVersionInput;
 }
 
 export interface PeopleQuery {

@@ -1,24 +1,37 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEST_IDS } from '../app/testids';
+import { TextParagraphs } from './TextParagraphs';
+import { paragraphsOf } from './versionText';
 
 /**
  * 正文 / Body: the slot where the collaborative editor (tiptap + Yjs over /collab) will be mounted.
- * The API exposes no body text on Proposal yet, so until the editor lands this shows the heading
- * and a placeholder. Replace the placeholder paragraph with the editor; keep the section and test id.
+ * Until it is, the slot shows the body's plain text read-only (`Proposal.bodyText`, one paragraph
+ * per line) when someone has written one, and a placeholder otherwise. The editor replaces the
+ * content below the header; keep the section element and its test id as its container.
  */
-export function BodySlot() {
+export function BodySlot({ bodyText }: { bodyText?: string | null }) {
   const { t } = useTranslation();
   const headingId = useId();
+  const hasText = paragraphsOf(bodyText).length > 0;
   return (
-    <section className="card section body-slot" aria-labelledby={headingId} data-testid={TEST_IDS.proposalBodySlot}>
+    <section
+      className={`card section body-slot${hasText ? ' body-slot-text' : ''}`}
+      aria-labelledby={headingId}
+      data-testid={TEST_IDS.proposalBodySlot}
+    >
       <header className="section-header">
         <h2 id={headingId} className="card-title">
           {t('proposal.body')}
         </h2>
+        {hasText && <span className="badge badge-muted badge-small">{t('proposal.bodyReadOnly')}</span>}
       </header>
       {/* Collaborative editor mounts here. */}
-      <p className="body-placeholder muted">{t('proposal.bodyPlaceholder')}</p>
+      {hasText ? (
+        <TextParagraphs text={bodyText} className="text-paragraphs body-text" />
+      ) : (
+        <p className="body-placeholder muted">{t('proposal.bodyPlaceholder')}</p>
+      )}
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { Loading } from '../ui/Status';
 import { AnswerSection } from './AnswerSection';
 import { BodySlot } from './BodySlot';
 import { CommentsSection } from './Comments';
+import { ExportActions } from './ExportActions';
 import { useProposalLabels } from './labels';
 import { MembersSection } from './MembersSection';
 import { permissionsOf } from './permissions';
@@ -103,13 +104,16 @@ function ProposalView({ proposal, reload }: { proposal: ProposalDetail; reload: 
             <span>{t('proposals.leadAuthor', { name: proposal.leadAuthor.displayName })}</span>
           </p>
         </div>
-        <WorkflowActions {...section} />
+        <div className="proposal-header-side">
+          <ExportActions proposalId={proposal.id} onError={(message) => notify(message, 'warning')} />
+          <WorkflowActions {...section} />
+        </div>
       </header>
 
       <div className="proposal-layout">
         <div className="proposal-main">
           <ProposalDetails {...section} />
-          <BodySlot />
+          <BodySlot bodyText={proposal.bodyText} />
           <SuggestionsSection {...section} />
           <CommentsSection {...section} />
         </div>
