@@ -15,6 +15,8 @@ export interface SearchDocument {
   facets: Record<string, string[]>;
   /** Tokens that may see this document; a query matches only if the caller holds one of them. */
   access: string[];
+  /** Tokens that may not: a caller holding one of them never gets this document (e.g. a masked copy of what she sees raw). */
+  deny?: string[];
   /** Unix milliseconds, used to break ties (newer first). */
   date: number;
   /** Anything the caller wants back with a hit (ids, titles already masked as needed). */

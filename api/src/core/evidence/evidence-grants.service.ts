@@ -7,6 +7,8 @@ import { AppErrors } from '../../common/errors';
 import { Actor } from '../../common/graphql-context';
 import { validateInput } from '../../common/validation';
 import { runTransaction } from '../../database/transactions';
+import { enqueueForIndexing } from '../../search/search-indexer';
+import { EVIDENCE_INDEX } from './evidence-rows';
 import { AuditService } from '../audit/audit.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { UsersService } from '../users/users.service';
@@ -42,6 +44,7 @@ export class EvidenceGrantsService {
       if (user.id === record!.contributorId) throw AppErrors.badInput('userId', 'is the contributor, who always has access');
       const repository = manager.getRepository(EvidenceGrantEntity);
       const existing = await repository.findOneBy({ evidenceId: record!.id, userId: user.id });
+      await enqueueForIndexing(manager, EVIDENCE_INDEX, [record!.id]);
       if (existing) await repository.update({ id: existing.id }, { level: data.level, grantedById: actor.userId, grantedAt: new Date() });
       else await repository.insert(repository.create({ evidenceId: record!.id, userId: user.id, level: data.level, grantedById: actor.userId, grantedAt: new Date() }));
       await this.audit.record(
@@ -70,6 +73,7 @@ export class EvidenceGrantsService {
       const existing = await repository.findOneBy({ evidenceId: record!.id, userId: data.userId });
       if (!existing) throw AppErrors.badInput('userId', 'has no grant on this evidence');
       await repository.delete({ id: existing.id });
+      await enqueueForIndexing(manager, EVIDENCE_INDEX, [record!.id]);
       await this.audit.record(
         [
           {

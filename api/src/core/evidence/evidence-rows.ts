@@ -1,7 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { AppErrors } from '../../common/errors';
+import { enqueueForIndexing } from '../../search/search-indexer';
 import { EvidenceEntity, EvidenceTagEntity } from './evidence.entity';
 import { detectEvidencePii } from './evidence-masking';
+
+/** The search index of evidence (see evidence-search.source.ts). */
+export const EVIDENCE_INDEX = 'evidence';
 
 const STALE = 'The evidence was changed by someone else in the meantime; reload it and try again';
 
@@ -19,6 +23,7 @@ export async function writeTags(manager: EntityManager, record: EvidenceEntity):
     ...record.themes.map((value) => ({ evidenceId: record.id, kind: 'theme' as const, value })),
   ];
   if (rows.length) await manager.insert(EvidenceTagEntity, rows);
+  await enqueueForIndexing(manager, EVIDENCE_INDEX, [record.id]);
 }
 
 export type EvidenceChanges = Partial<Omit<EvidenceEntity, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'piiFindings' | 'titleMasked' | 'narrativeMasked'>>;
@@ -41,5 +46,6 @@ export async function saveEvidenceChanges(
   if (result.affected !== 1) throw AppErrors.conflict(STALE);
   const saved = Object.assign(new EvidenceEntity(), record, next);
   if (changes.populations || changes.themes) await writeTags(manager, saved);
+  else await enqueueForIndexing(manager, EVIDENCE_INDEX, [record.id]);
   return saved;
 }

@@ -27,6 +27,8 @@ import {
 import { EvidenceLoaders } from './evidence.loaders';
 import { EvidenceResolver } from './evidence.resolver';
 import { EvidenceService } from './evidence.service';
+import { EvidenceSearchSource } from './evidence-search.source';
+import { SearchModule } from '../../search/search.module';
 
 /** Case evidence: records, clearance, PII masking, grants, attachments, links, import and export. */
 @Module({
@@ -36,6 +38,7 @@ import { EvidenceService } from './evidence.service';
     OrganizationsModule,
     UsersModule,
     ProposalsModule,
+    SearchModule,
   ],
   controllers: [EvidenceAttachmentsController, EvidenceExportController],
   providers: [
@@ -56,6 +59,7 @@ import { EvidenceService } from './evidence.service';
     ProposalEvidenceResolver,
     SuggestionEvidenceResolver,
     EvidenceImportResolver,
+    EvidenceSearchSource,
   ],
   exports: [EvidenceService, EvidenceQueryService, EvidenceClearanceService, EvidenceGrantsService, EvidenceLinksService],
 })

@@ -15,6 +15,7 @@ interface StoredDocument {
   facets: number[][];
   /** Interned access token ids. */
   access: number[];
+  deny: number[];
   payload: Record<string, FieldValue>;
 }
 
@@ -65,6 +66,7 @@ export class EmbeddedIndex {
       snippetText: document.text[this.definition.snippetField] ?? '',
       facets: this.definition.facetFields.map((field, f) => (document.facets[field] ?? []).map((v) => this.facetValues[f].id(v))),
       access: document.access.map((t) => this.accessTokens.id(t)),
+      deny: (document.deny ?? []).map((t) => this.accessTokens.id(t)),
       payload: document.payload ?? {},
     });
     for (const column of [this.lengths, this.dates, this.scores]) column.ensure(number + 1);
@@ -156,7 +158,7 @@ export class EmbeddedIndex {
     return groups;
   }
 
-  /** A predicate on document numbers: holds one of the caller's tokens and passes every filter. */
+  /** A predicate on documents: the caller holds one of its tokens, none of its denied ones, and it passes every filter. */
   private allowedTest(query: SearchQuery): (doc: StoredDocument) => boolean {
     const tokens = new Set(query.accessTokens.map((t) => this.accessTokens.find(t)).filter((id): id is number => id !== undefined));
     const filters = Object.entries(query.filters ?? {})
@@ -167,7 +169,9 @@ export class EmbeddedIndex {
         return { f, ids };
       });
     return (doc) =>
-      doc.access.some((t) => tokens.has(t)) && filters.every(({ f, ids }) => f >= 0 && doc.facets[f].some((v) => ids.has(v)));
+      doc.access.some((t) => tokens.has(t)) &&
+      !doc.deny.some((t) => tokens.has(t)) &&
+      filters.every(({ f, ids }) => f >= 0 && doc.facets[f].some((v) => ids.has(v)));
   }
 
   search(query: SearchQuery): Omit<SearchResult, 'tookMs'> {

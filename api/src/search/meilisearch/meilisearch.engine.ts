@@ -5,6 +5,10 @@ import { escapeHtml } from '../text-analysis';
 const MARK_START = '\u0001';
 const MARK_END = '\u0002';
 
+/** Meilisearch ids allow only [a-zA-Z0-9_-]: a document variant suffix '#raw' is stored as '__raw'. */
+const toMeiliId = (id: string) => id.replace('#', '__');
+const fromMeiliId = (id: string) => id.replace('__', '#');
+
 /** A filter value quoted for Meilisearch's filter syntax. */
 function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -52,7 +56,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
         .index(this.uid(definition.name))
         .updateSettings({
           searchableAttributes: textFields,
-          filterableAttributes: [...definition.facetFields, 'access'],
+          filterableAttributes: [...definition.facetFields, 'access', 'deny'],
           sortableAttributes: ['date'],
           displayedAttributes: ['id', 'payload', 'date', ...textFields],
           rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'date:desc'],
@@ -67,13 +71,13 @@ export class MeilisearchSearchEngine implements SearchEngine {
 
   async upsert(index: string, documents: SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
-    const rows = documents.map((d) => ({ id: d.id, ...d.text, ...d.facets, access: d.access, date: d.date, payload: d.payload ?? {} }));
+    const rows = documents.map((d) => ({ id: toMeiliId(d.id), ...d.text, ...d.facets, access: d.access, deny: d.deny ?? [], date: d.date, payload: d.payload ?? {} }));
     const task = await (await this.meili()).index(this.uid(index)).addDocuments(rows, { primaryKey: 'id' }).waitTask();
     if (task.status !== 'succeeded') throw new Error(`Meilisearch indexing failed: ${JSON.stringify(task.error)}`);
   }
 
   async remove(index: string, ids: string[]): Promise<void> {
-    if (ids.length > 0) await (await this.meili()).index(this.uid(index)).deleteDocuments(ids).waitTask();
+    if (ids.length > 0) await (await this.meili()).index(this.uid(index)).deleteDocuments(ids.map(toMeiliId)).waitTask();
   }
 
   async clear(index: string): Promise<void> {
@@ -85,6 +89,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
     if (!definition) throw new Error(`unknown search index ${index}`);
     const filter = [
       `access IN [${query.accessTokens.map(quote).join(', ') || '""'}]`,
+      `deny NOT IN [${query.accessTokens.map(quote).join(', ') || '""'}]`,
       ...Object.entries(query.filters ?? {})
         .filter(([, values]) => values.length > 0)
         .map(([field, values]) => `${field} IN [${values.map(quote).join(', ')}]`),
@@ -106,7 +111,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
     });
     return {
       hits: response.hits.map((hit) => ({
-        id: String(hit.id),
+        id: fromMeiliId(String(hit.id)),
         score: Number(hit._rankingScore ?? 0),
         snippet: safeSnippet(String((hit._formatted as Record<string, unknown> | undefined)?.[definition.snippetField] ?? '')),
         payload: (hit.payload as SearchResult['hits'][number]['payload']) ?? {},
