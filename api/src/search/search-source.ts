@@ -1,3 +1,4 @@
+import { MoreThan } from 'typeorm';
 import type { Actor } from '../common/graphql-context';
 import type { IndexDefinition, SearchDocument } from './search.port';
 
@@ -14,4 +15,18 @@ export interface SearchSource {
   allIds(batchSize: number): AsyncIterable<string[]>;
   /** The tokens the caller holds for this index (see SearchDocument.access). */
   accessTokens(actor: Actor): Promise<string[]>;
+}
+
+/** Every id of an entity table in batches, in id order: the usual `allIds` of a source. */
+export async function* idBatches(
+  repository: { find(options: object): Promise<{ id: string }[]> },
+  batchSize: number,
+): AsyncIterable<string[]> {
+  let after = '';
+  for (;;) {
+    const rows = await repository.find({ select: { id: true }, where: { id: MoreThan(after) }, order: { id: 'ASC' }, take: batchSize });
+    if (rows.length === 0) return;
+    yield rows.map((r) => r.id);
+    after = rows[rows.length - 1].id;
+  }
 }

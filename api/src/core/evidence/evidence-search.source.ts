@@ -1,10 +1,10 @@
 import { effectiveSensitivity, todayInChina } from '@jianyan/shared';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, MoreThan, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { Actor } from '../../common/graphql-context';
 import { SearchRegistry } from '../../search/search-registry';
-import { SearchSource } from '../../search/search-source';
+import { SearchSource, idBatches } from '../../search/search-source';
 import type { IndexDefinition, SearchDocument } from '../../search/search.port';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { EvidenceClearanceService, facts } from './evidence-clearance.service';
@@ -101,14 +101,8 @@ export class EvidenceSearchSource implements SearchSource, OnModuleInit {
     return documents;
   }
 
-  async *allIds(batchSize: number): AsyncIterable<string[]> {
-    let after = '';
-    for (;;) {
-      const rows = await this.records.find({ select: { id: true }, where: { id: MoreThan(after) }, order: { id: 'ASC' }, take: batchSize });
-      if (rows.length === 0) return;
-      yield rows.map((r) => r.id);
-      after = rows[rows.length - 1].id;
-    }
+  allIds(batchSize: number): AsyncIterable<string[]> {
+    return idBatches(this.records, batchSize);
   }
 
   async accessTokens(actor: Actor): Promise<string[]> {

@@ -1,10 +1,10 @@
 import { FEDERATION_VISIBLE_PROPOSAL_STATUSES } from '@jianyan/shared';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, MoreThan, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { Actor } from '../../common/graphql-context';
 import { SearchRegistry } from '../../search/search-registry';
-import { SearchSource } from '../../search/search-source';
+import { SearchSource, idBatches } from '../../search/search-source';
 import type { IndexDefinition, SearchDocument } from '../../search/search.port';
 import { ProposalAccessService } from './proposal-access.service';
 import { ProposalEntity, ProposalMemberEntity } from './proposal.entity';
@@ -79,14 +79,8 @@ export class ProposalSearchSource implements SearchSource, OnModuleInit {
     });
   }
 
-  async *allIds(batchSize: number): AsyncIterable<string[]> {
-    let after = '';
-    for (;;) {
-      const rows = await this.proposals.find({ select: { id: true }, where: { id: MoreThan(after) }, order: { id: 'ASC' }, take: batchSize });
-      if (rows.length === 0) return;
-      yield rows.map((r) => r.id);
-      after = rows[rows.length - 1].id;
-    }
+  allIds(batchSize: number): AsyncIterable<string[]> {
+    return idBatches(this.proposals, batchSize);
   }
 
   async accessTokens(actor: Actor): Promise<string[]> {
