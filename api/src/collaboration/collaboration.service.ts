@@ -1,6 +1,13 @@
 import { Document, Hocuspocus } from '@hocuspocus/server';
-import { BODY_FIELD, documentSuggestions, jsonToYDoc, plainText, replaceBody, yDocToJSON } from '@jianyan/shared';
-import type { JSONContent } from '@tiptap/core';
+import {
+  BODY_FIELD,
+  applySuggestionRows,
+  documentSuggestions,
+  jsonToYDoc,
+  plainText,
+  replaceBody,
+  yDocToJSON,
+} from '@jianyan/shared';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { parse as parseCookies } from 'cookie';
 import { signedCookie } from 'cookie-parser';
@@ -56,7 +63,12 @@ export class CollaborationService implements OnApplicationShutdown {
       beforeHandleMessage: (data) => this.persistIncoming(data.documentName, data.update, data.connection, data.context),
       onStoreDocument: (data) => this.documentStored(data.documentName, data.document),
     });
-    bodies.connect({ flush: (id) => this.flush(id), replace: (id, json, actorId) => this.replace(id, json, actorId) });
+    bodies.connect({
+      flush: (id) => this.flush(id),
+      replace: (id, json, actorId) => this.changeDocument(id, actorId, (document) => replaceBody(document, json, 'server:replace')),
+      syncSuggestions: (id, rows, actorId) =>
+        this.changeDocument(id, actorId, (document) => applySuggestionRows(document, rows, 'server:suggestions'), { onlyIfStored: true }),
+    });
     this.subscriptions = [
       events.on('proposal.membership.changed', ({ proposalId, userId }) => this.reconnect(proposalId, userId)),
       events.on('proposal.status.changed', ({ proposalId }) => this.reconnect(proposalId)),
@@ -167,15 +179,25 @@ export class CollaborationService implements OnApplicationShutdown {
     if (document) await this.documentStored(documentName, document);
   }
 
-  /** Replaces a document's body as one new, stored change that every connected client receives. */
-  private async replace(proposalId: string, json: JSONContent, actorId: string): Promise<void> {
+  /**
+   * Changes a document on the server as one new, stored change that every connected client
+   * receives. With `onlyIfStored`, a document nobody has opened yet is left alone: it will start
+   * from the proposal's rows anyway.
+   */
+  private async changeDocument(
+    proposalId: string,
+    actorId: string,
+    change: (document: Y.Doc) => unknown,
+    options: { onlyIfStored?: boolean } = {},
+  ): Promise<void> {
     const documentName = `${PROPOSAL_DOCUMENT_PREFIX}${proposalId}`;
+    if (options.onlyIfStored && !this.hocuspocus.documents.has(documentName) && !(await this.store.exists(documentName))) return;
     const connection = await this.hocuspocus.openDirectConnection(documentName, { actorId });
     try {
       let update: Uint8Array | null = null;
       await connection.transact((document) => {
         const before = Y.encodeStateVector(document);
-        replaceBody(document, json, 'server:replace');
+        change(document);
         update = Y.encodeStateAsUpdate(document, before);
       });
       if (update) await this.store.append(documentName, update, actorId);

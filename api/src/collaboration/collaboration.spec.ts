@@ -126,6 +126,29 @@ describe('collaborative editing over WebSocket (real Yjs clients)', () => {
     await eventually(async () => expect((await suggestions()).map((s: { id: string }) => s.id)).toEqual([added]));
   });
 
+  it('puts suggestions added, edited and deleted through the forms into the open document, and keeps them', async () => {
+    const proposal = await f.create('zhangjie');
+    const writer = await connectAs('zhangjie', proposal.id);
+    await writer.synced;
+    writer.appendParagraph('正文第一段');
+    await writer.saved();
+    const added = await f.addSuggestion(proposal.id, '设立儿童之家');
+    await eventually(() => expect(writer.text()).toContain(`<suggestion id="${added.id}"><paragraph>依托社区开展。</paragraph></suggestion>`));
+    const client = await f.as('zhangjie');
+    await client.ok('mutation($input: UpdateSuggestionInput!) { updateSuggestion(input: $input) { id } }', {
+      input: { id: added.id, text: '依托茶会社区开展。' },
+    });
+    await eventually(() => expect(writer.text()).toContain('依托茶会社区开展。'));
+    writer.appendParagraph('正文第二段');
+    await writer.saved();
+    await new Promise((r) => setTimeout(r, 1_500)); // past the store debounce: rows follow the document
+    const rows = (await client.ok(GET_PROPOSAL, { id: proposal.id })).proposal.suggestions;
+    expect(rows.map((s: { id: string }) => s.id)).toEqual([added.id]);
+    await client.ok('mutation($id: ID!) { deleteSuggestion(suggestionId: $id) { id } }', { id: added.id });
+    await eventually(() => expect(writer.text()).not.toContain(added.id));
+    expect(writer.text()).toContain('正文第二段');
+  });
+
   it('disconnects a member removed from the proposal at once, and refuses her reconnection', async () => {
     const proposal = await f.create('zhangjie');
     await f.addMember(proposal.id, 'linxiaoyan', 'coauthor');

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { documentCitations, documentSuggestions, jsonToYDoc, plainText, yDocToJSON } from './document';
+import { applySuggestionRows, documentCitations, documentSuggestions, jsonToYDoc, plainText, yDocToJSON } from './document';
 
 const body = {
   type: 'doc',
@@ -33,5 +33,24 @@ describe('editor document derivations', () => {
       { id: 's-2', number: 2, text: '推广校园社工站' },
     ]);
     expect(documentCitations(body)).toEqual([{ evidenceId: 'ev-1', text: '2000余名流动妇女参加免费职业技能培训' }]);
+  });
+});
+
+describe('applySuggestionRows', () => {
+  const texts = (doc: Y.Doc) => documentSuggestions(yDocToJSON(doc)).map((s) => `${s.id}:${s.text}`);
+
+  it('adds, edits, reorders and removes suggestion blocks to match the rows, keeping other content', () => {
+    const doc = jsonToYDoc(body);
+    expect(applySuggestionRows(doc, [{ id: 's-1', text: '加大政府购买服务资金投入' }, { id: 's-2', text: '推广校园社工站' }])).toBe(false);
+    applySuggestionRows(doc, [
+      { id: 's-2', text: '推广校园社工站经验' },
+      { id: 's-3', text: '建立流动儿童关爱机制' },
+      { id: 's-1', text: '加大政府购买服务资金投入' },
+    ]);
+    expect(texts(doc)).toEqual(['s-2:推广校园社工站经验', 's-3:建立流动儿童关爱机制', 's-1:加大政府购买服务资金投入']);
+    expect(plainText(yDocToJSON(doc))).toContain('一、基本情况');
+    applySuggestionRows(doc, [{ id: 's-3', text: '建立流动儿童关爱机制' }]);
+    expect(texts(doc)).toEqual(['s-3:建立流动儿童关爱机制']);
+    expect(documentCitations(yDocToJSON(doc))).toEqual([{ evidenceId: 'ev-1', text: '2000余名流动妇女参加免费职业技能培训' }]);
   });
 });

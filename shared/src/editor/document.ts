@@ -90,3 +90,52 @@ export function replaceBody(doc: Y.Doc, json: JSONContent, origin?: unknown): vo
     prosemirrorJSONToYXmlFragment(editorSchema(), json, fragment);
   }, origin);
 }
+
+/**
+ * Brings the suggestion blocks of a document in line with the suggestion rows (added, edited,
+ * reordered or deleted through the forms rather than in the editor): blocks without a row go,
+ * rows without a block get one after the last suggestion, a block whose text differs gets the
+ * row's text, and the blocks follow the rows' order. Other content is left alone.
+ */
+export function applySuggestionRows(doc: Y.Doc, rows: { id: string; text: string }[], origin?: unknown): boolean {
+  const fragment = doc.getXmlFragment(BODY_FIELD);
+  const blockText = (element: Y.XmlElement) =>
+    element
+      .toArray()
+      .map((child) => (child instanceof Y.XmlElement ? child.toArray().map((t) => (t instanceof Y.XmlText ? t.toString() : '')).join('') : ''))
+      .join('\n');
+  const newBlock = (id: string, text: string) => {
+    const block = new Y.XmlElement('suggestion');
+    block.setAttribute('id', id);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText(text)]);
+    block.insert(0, [paragraph]);
+    return block;
+  };
+  const suggestionAt = () =>
+    fragment
+      .toArray()
+      .map((node, index) => ({ node, index }))
+      .filter((e): e is { node: Y.XmlElement; index: number } => e.node instanceof Y.XmlElement && e.node.nodeName === 'suggestion');
+  const wanted = new Map(rows.map((r) => [r.id, r.text]));
+  const current = suggestionAt();
+  const inOrder = current.map((e) => e.node.getAttribute('id'));
+  const sameOrder = inOrder.length === rows.length && rows.every((r, i) => inOrder[i] === r.id);
+  const sameText = current.every((e) => blockText(e.node) === wanted.get(e.node.getAttribute('id') ?? ''));
+  if (sameOrder && sameText) return false;
+  doc.transact(() => {
+    const existing = suggestionAt();
+    const insertAt = existing.length ? existing[0].index : fragment.length;
+    const kept = new Map<string, Y.XmlElement>();
+    for (const { node } of existing) {
+      const id = node.getAttribute('id') ?? '';
+      if (wanted.has(id) && blockText(node) === wanted.get(id)) kept.set(id, node.clone());
+    }
+    for (const { index } of [...existing].reverse()) fragment.delete(index, 1);
+    fragment.insert(
+      Math.min(insertAt, fragment.length),
+      rows.map((r) => kept.get(r.id) ?? newBlock(r.id, r.text)),
+    );
+  }, origin);
+  return true;
+}

@@ -91,7 +91,10 @@ export const EvidenceCitation = Mark.create({
  */
 export function editorExtensions(): Extensions {
   return [
-    StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }),
+    // trailingNode off: every open editor would otherwise append its own empty paragraph after a
+    // final suggestion, and readers would make changes the server refuses (the web editor adds
+    // one only after the writer's own edits).
+    StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false, autolink: true } }),
     TableKit.configure({ table: { resizable: false } }),
     Image.configure({ inline: false, allowBase64: false }),
     SuggestionBlock,

@@ -7,6 +7,8 @@ export interface BodyHandlers {
   flush(proposalId: string): Promise<void>;
   /** Replaces the live document's body with `json` as a new change that every client receives. */
   replace(proposalId: string, json: JSONContent, actorId: string): Promise<void>;
+  /** Makes the document's suggestion blocks follow the rows (changed through the forms, not the editor). */
+  syncSuggestions(proposalId: string, rows: { id: string; text: string }[], actorId: string): Promise<void>;
 }
 
 /**
@@ -23,6 +25,10 @@ export class ProposalBodyBridge {
 
   async flush(proposalId: string): Promise<void> {
     await this.handlers?.flush(proposalId);
+  }
+
+  async syncSuggestions(proposalId: string, rows: { id: string; text: string }[], actorId: string): Promise<void> {
+    await this.handlers?.syncSuggestions(proposalId, rows, actorId);
   }
 
   async replace(proposalId: string, json: JSONContent, actorId: string): Promise<void> {

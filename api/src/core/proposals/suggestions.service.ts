@@ -8,6 +8,7 @@ import { Actor } from '../../common/graphql-context';
 import { validateInput } from '../../common/validation';
 import { runTransaction } from '../../database/transactions';
 import { ProposalAccess, ProposalAccessService } from './proposal-access.service';
+import { ProposalBodyBridge } from './proposal-body-bridge';
 import { touchProposal } from './proposal-rows';
 import { ProposalEntity } from './proposal.entity';
 import { assertEditable } from './proposals.service';
@@ -27,6 +28,7 @@ export class SuggestionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ProposalAccessService,
     private readonly history: StatusHistoryService,
+    private readonly bodies: ProposalBodyBridge,
   ) {}
 
   /** The suggestions of each proposal in order, numbered from 1. */
@@ -64,6 +66,10 @@ export class SuggestionsService {
   /** Adds a suggestion at the end (owners and co-authors, while the proposal is editable). */
   async add(actor: Actor, input: NewSuggestion): Promise<SuggestionModel> {
     const data = validateInput(addSuggestionSchema, input);
+    return this.throughDocument(actor, data.proposalId, () => this.addRow(actor, data));
+  }
+
+  private addRow(actor: Actor, data: z.output<typeof addSuggestionSchema>): Promise<SuggestionModel> {
     return runTransaction(this.dataSource, async (manager) => {
       const { proposal } = await this.editable(actor, data.proposalId, manager, 'proposalId');
       const repository = manager.getRepository(SuggestionEntity);
@@ -87,6 +93,10 @@ export class SuggestionsService {
   async update(actor: Actor, input: SuggestionChanges): Promise<SuggestionModel> {
     const { id, ...fields } = validateInput(updateSuggestionSchema, input);
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    return this.throughDocument(actor, await this.proposalOf(id), () => this.updateRow(actor, id, changes));
+  }
+
+  private updateRow(actor: Actor, id: string, changes: Partial<SuggestionEntity>): Promise<SuggestionModel> {
     return runTransaction(this.dataSource, async (manager) => {
       const { suggestion } = await this.editableSuggestion(actor, id, manager, 'id');
       const updated = Object.assign(suggestion, changes, { updatedAt: new Date() });
@@ -99,6 +109,10 @@ export class SuggestionsService {
   /** Puts the proposal's suggestions in the given order; the list must name each of them once. */
   async reorder(actor: Actor, input: { proposalId: string; suggestionIds: string[] }): Promise<ProposalEntity> {
     const data = validateInput(reorderSchema, input);
+    return this.throughDocument(actor, data.proposalId, () => this.reorderRows(actor, data));
+  }
+
+  private reorderRows(actor: Actor, data: { proposalId: string; suggestionIds: string[] }): Promise<ProposalEntity> {
     return runTransaction(this.dataSource, async (manager) => {
       const { proposal } = await this.editable(actor, data.proposalId, manager, 'proposalId');
       const current = await manager.getRepository(SuggestionEntity).find({ where: { proposalId: proposal.id }, select: { id: true } });
@@ -116,6 +130,10 @@ export class SuggestionsService {
 
   /** Deletes a suggestion of an editable proposal that has not gone beyond submitted. Its history stays. */
   async delete(actor: Actor, suggestionId: string): Promise<ProposalEntity> {
+    return this.throughDocument(actor, await this.proposalOf(suggestionId), () => this.deleteRow(actor, suggestionId));
+  }
+
+  private deleteRow(actor: Actor, suggestionId: string): Promise<ProposalEntity> {
     return runTransaction(this.dataSource, async (manager) => {
       const { suggestion, proposal } = await this.editableSuggestion(actor, suggestionId, manager, 'suggestionId');
       if (!DELETABLE_SUGGESTION_STATUSES.includes(suggestion.status)) {
@@ -125,6 +143,25 @@ export class SuggestionsService {
       await touchProposal(manager, proposal.id);
       return proposal;
     });
+  }
+
+  private async proposalOf(suggestionId: string): Promise<string | null> {
+    return (await this.suggestions.findOne({ where: { id: suggestionId }, select: { proposalId: true } }))?.proposalId ?? null;
+  }
+
+  /**
+   * A change made through the forms also goes into the collaborative document: the document's
+   * pending edits are written to the rows first (so none is lost), then the rows are changed, then
+   * the document's suggestion blocks follow the rows.
+   */
+  private async throughDocument<T>(actor: Actor, proposalId: string | null, change: () => Promise<T>): Promise<T> {
+    if (proposalId) await this.bodies.flush(proposalId);
+    const result = await change();
+    if (proposalId) {
+      const rows = await this.suggestions.find({ where: { proposalId }, order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+      await this.bodies.syncSuggestions(proposalId, rows.map((r) => ({ id: r.id, text: r.text })), actor.userId);
+    }
+    return result;
   }
 
   private async editable(actor: Actor, proposalId: string, manager: EntityManager, field: string): Promise<ProposalAccess> {
