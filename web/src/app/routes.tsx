@@ -4,6 +4,7 @@ import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth, RequireRole } from '../auth/RequireAuth';
 import { SessionProvider } from '../auth/session';
 import { NewProposalRoute } from '../proposals/NewProposalPage';
+import { EditorPreviewPageLazy } from '../editor/lazy';
 import { ProposalPage } from '../proposals/ProposalPage';
 import { ProposalPrintPage } from '../proposals/PrintPage';
 import { ProposalsPage } from '../proposals/ProposalsPage';
@@ -46,6 +47,7 @@ export const routes: RouteObject[] = [
           { path: 'proposals', element: <ProposalsPage /> },
           { path: 'proposals/new', element: <NewProposalRoute /> },
           { path: 'proposals/:id', element: <ProposalPage /> },
+          { path: 'proposals/:id/edit', element: <EditorPreviewPageLazy /> },
           {
             path: 'admin/users',
             element: (

@@ -113,7 +113,7 @@ function ProposalView({ proposal, reload }: { proposal: ProposalDetail; reload: 
       <div className="proposal-layout">
         <div className="proposal-main">
           <ProposalDetails {...section} />
-          <BodySlot bodyText={proposal.bodyText} />
+          <BodySlot proposalId={proposal.id} canEdit={permissions.canEdit} />
           <SuggestionsSection {...section} />
           <CommentsSection {...section} />
         </div>

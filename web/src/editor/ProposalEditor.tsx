@@ -1,0 +1,117 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useId, useMemo, type CSSProperties } from 'react';
+import { useCurrentUser } from '../auth/session';
+import { Loading } from '../ui/Status';
+import { colorForUser } from './colors';
+import { useCollabSession, useCollabValue, type CollabSession } from './collab';
+import { whenNotComposing } from './commands';
+import { ConnectionStatus } from './ConnectionStatus';
+import { collaborativeExtensions } from './extensions';
+import { Presence } from './Presence';
+import { EDITOR_TEST_IDS } from './testids';
+import { Toolbar } from './Toolbar';
+import { useEditorText, type EditorText } from './useEditorText';
+import './editor.css';
+
+export interface ProposalEditorProps {
+  proposalId: string;
+  /**
+   * Whether the signed-in person may change the text (owner or co-author of an editable
+   * proposal). The server has the last word: it may still make the connection read-only.
+   */
+  canEdit: boolean;
+  /** Inside a card of the page (flat: no shadow of its own). */
+  embedded?: boolean;
+}
+
+/**
+ * 正文: the proposal body, edited together in real time (tiptap + Yjs over /collab). Shows who
+ * is in the document, their carets, and whether one's changes are saved; works offline and
+ * syncs when the connection is back; read-only for those who may not edit.
+ */
+export function ProposalEditor({ proposalId, canEdit, embedded = false }: ProposalEditorProps) {
+  const me = useCurrentUser();
+  const t = useEditorText();
+  const user = useMemo(() => ({ id: me.id, name: me.displayName, color: colorForUser(me.id) }), [me.id, me.displayName]);
+  const session = useCollabSession(proposalId, user);
+  if (!session) {
+    return (
+      <div className={embedded ? 'pe pe-embedded' : 'pe'}>
+        <Loading label={t('editor.loading')} />
+      </div>
+    );
+  }
+  return <CollaborativeEditor key={session.key} session={session} canEdit={canEdit} embedded={embedded} t={t} />;
+}
+
+interface CollaborativeEditorProps {
+  session: CollabSession;
+  canEdit: boolean;
+  embedded: boolean;
+  t: EditorText;
+}
+
+function CollaborativeEditor({ session, canEdit, embedded, t }: CollaborativeEditorProps) {
+  const scope = useCollabValue(session, 'scope');
+  const denied = useCollabValue(session, 'denied');
+  const loaded = useCollabValue(session, 'loaded');
+  const disconnected = useCollabValue(session, 'connection') === 'disconnected';
+  /** May edit, as far as we know (the server may still answer read-only). */
+  const mayEdit = canEdit && scope !== 'readonly' && !denied;
+  // Typing into the empty placeholder before the stored text arrived would merge into it oddly.
+  const editable = mayEdit && loaded;
+  const labelId = useId();
+  const extensions = useMemo(() => collaborativeExtensions(session, session.user), [session]);
+
+  // Created once per session; `editable` here is only the initial value (see the effect below).
+  const editor = useEditor(
+    {
+      extensions,
+      editable,
+      editorProps: {
+        attributes: { class: 'pe-content', role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': labelId },
+      },
+    },
+    [session],
+  );
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || editor.isEditable === editable) return;
+    whenNotComposing(editor, () => {
+      if (editor.isEditable !== editable) editor.setEditable(editable, false);
+    });
+  }, [editor, editable]);
+
+  const style = { '--pe-suggestion-label': JSON.stringify(t('editor.suggestionLabel')) } as CSSProperties;
+
+  return (
+    <div className={['pe', mayEdit ? 'pe-editable' : 'pe-readonly', embedded && 'pe-embedded'].filter(Boolean).join(' ')} style={style}>
+      <div className="pe-header">
+        <span id={labelId} className="visually-hidden">
+          {t('editor.label')}
+        </span>
+        <Presence session={session} t={t} />
+        <ConnectionStatus session={session} canEdit={canEdit} t={t} />
+      </div>
+      {mayEdit && editor && <Toolbar editor={editor} enabled={editable} t={t} />}
+      {denied && (
+        <div className="notice notice-error pe-notice" role="alert">
+          <p>{t('editor.denied')}</p>
+        </div>
+      )}
+      {canEdit && scope === 'readonly' && (
+        <div className="notice notice-info pe-notice">
+          <p>{t('editor.readonlyNotice')}</p>
+        </div>
+      )}
+      <div className="pe-body" data-testid={EDITOR_TEST_IDS.editor} aria-busy={!loaded || undefined}>
+        {!loaded && !denied && !disconnected && (
+          <div className="pe-loading">
+            <Loading label={t('editor.loading')} />
+          </div>
+        )}
+        <EditorContent editor={editor} />
+      </div>
+    </div>
+  );
+}

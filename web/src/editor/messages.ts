@@ -1,0 +1,141 @@
+import i18n from '../i18n';
+
+/** i18next namespace of the collaborative editor's strings. */
+export const EDITOR_NS = 'editor';
+
+/** Chinese strings (the reference catalogue; English must have the same keys). */
+const zhCN = {
+  editor: {
+    label: '建议正文',
+    loading: '正在载入正文…',
+    suggestionLabel: '建议 ',
+    denied: '你没有这份建议正文的访问权限。如刚被移出成员，请返回建议页面。',
+    readonlyNotice: '正文为只读：建议已提交，或你在这份建议中的角色不能修改正文。',
+  },
+  toolbar: {
+    label: '正文格式',
+    bold: '加粗',
+    italic: '斜体',
+    strike: '删除线',
+    heading2: '二级标题',
+    heading3: '三级标题',
+    bulletList: '项目符号列表',
+    orderedList: '编号列表',
+    blockquote: '引用',
+    link: '链接',
+    table: '插入表格',
+    horizontalRule: '分隔线',
+    suggestion: '建议条目',
+    suggestionHint: '插入一条编号的建议条目，或把当前段落设为建议条目',
+    undo: '撤销',
+    redo: '重做',
+    shortcut: '{{label}}（{{keys}}）',
+  },
+  link: {
+    address: '链接地址',
+    placeholder: 'https://',
+    apply: '确定',
+    remove: '移除链接',
+    cancel: '取消',
+    invalid: '请输入以 http:// 或 https:// 开头的网址。',
+  },
+  status: {
+    saved: '已保存',
+    saving: '保存中…',
+    connecting: '正在连接…',
+    offline: '离线：恢复连接后自动同步',
+    readonly: '只读',
+    denied: '无法访问',
+    savedHint: '所有修改都已保存到服务器。',
+    savingHint: '正在把最新修改保存到服务器。',
+    offlineHint: '与服务器的连接已断开。你可以继续编辑，恢复连接后会自动同步。',
+    readonlyHint: '你可以阅读正文，但不能修改。',
+  },
+  presence: {
+    label: '正在编辑的人',
+    you: '{{name}}（你）',
+  },
+  preview: {
+    title: '编辑正文',
+    readOnlyTitle: '查看正文',
+    back: '返回建议',
+    loading: '正在载入建议…',
+    loadFailed: '无法载入这份建议。',
+    notFound: '找不到这份建议，或你没有查看权限。',
+  },
+};
+
+export type EditorMessages = typeof zhCN;
+
+const en: EditorMessages = {
+  editor: {
+    label: 'Proposal text',
+    loading: 'Loading the text…',
+    suggestionLabel: 'Suggestion ',
+    denied: 'You do not have access to the text of this proposal. If you were just removed as a member, go back to the proposal.',
+    readonlyNotice: 'The text is read-only: the proposal has been submitted, or your role on it does not allow changes.',
+  },
+  toolbar: {
+    label: 'Text formatting',
+    bold: 'Bold',
+    italic: 'Italic',
+    strike: 'Strikethrough',
+    heading2: 'Heading 2',
+    heading3: 'Heading 3',
+    bulletList: 'Bulleted list',
+    orderedList: 'Numbered list',
+    blockquote: 'Quote',
+    link: 'Link',
+    table: 'Insert table',
+    horizontalRule: 'Divider',
+    suggestion: 'Suggestion',
+    suggestionHint: 'Insert a numbered suggestion, or turn the current paragraph into one',
+    undo: 'Undo',
+    redo: 'Redo',
+    shortcut: '{{label}} ({{keys}})',
+  },
+  link: {
+    address: 'Link address',
+    placeholder: 'https://',
+    apply: 'Apply',
+    remove: 'Remove link',
+    cancel: 'Cancel',
+    invalid: 'Enter a web address starting with http:// or https://.',
+  },
+  status: {
+    saved: 'Saved',
+    saving: 'Saving…',
+    connecting: 'Connecting…',
+    offline: 'Offline — edits will sync when back',
+    readonly: 'Read only',
+    denied: 'No access',
+    savedHint: 'Every change is saved on the server.',
+    savingHint: 'Saving the latest changes on the server.',
+    offlineHint: 'The connection to the server was lost. Keep editing: your changes sync when it is back.',
+    readonlyHint: 'You can read the text but not change it.',
+  },
+  presence: {
+    label: 'People editing',
+    you: '{{name}} (you)',
+  },
+  preview: {
+    title: 'Edit text',
+    readOnlyTitle: 'Read text',
+    back: 'Back to the proposal',
+    loading: 'Loading the proposal…',
+    loadFailed: 'Could not load this proposal.',
+    notFound: 'This proposal does not exist, or you may not see it.',
+  },
+};
+
+export const editorMessages = { 'zh-CN': zhCN, en } as const;
+
+/** Dotted keys of the catalogue: 'toolbar.bold', 'status.saved'… */
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type EditorMessageKey = Leaves<EditorMessages>;
+
+for (const [language, messages] of Object.entries(editorMessages)) {
+  i18n.addResourceBundle(language, EDITOR_NS, messages, true, true);
+}

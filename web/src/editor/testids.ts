@@ -1,0 +1,21 @@
+/**
+ * `data-testid`s of the collaborative editor (never rename one, only add):
+ *
+ *   proposal-editor     wrapper of the editable text (`[data-testid=proposal-editor] .ProseMirror`)
+ *   editor-toolbar      formatting toolbar (absent when read-only)
+ *   toolbar-<command>   toolbar buttons: toolbar-bold, toolbar-suggestion, toolbar-undo…
+ *   presence-user       one person in the document (text: display name; data-self="true" for oneself)
+ *   connection-status   save / connection indicator, data-state = saved | saving | offline | readonly
+ *   editor-preview-page the page at /proposals/:id/edit
+ */
+export const EDITOR_TEST_IDS = {
+  editor: 'proposal-editor',
+  toolbar: 'editor-toolbar',
+  presenceUser: 'presence-user',
+  connectionStatus: 'connection-status',
+  previewPage: 'editor-preview-page',
+} as const;
+
+export function toolbarTestId<C extends string>(command: C): `toolbar-${C}` {
+  return `toolbar-${command}`;
+}
