@@ -33,6 +33,8 @@ export class EmbeddedIndex {
   private readonly scores = float64Column();
   private readonly marks = int32Column();
   private readonly facetValues: Interner[];
+  /** Per facet field, the value id of each document when it has exactly one (-1: none or several). */
+  private readonly singleFacet: ReturnType<typeof int32Column>[];
   private readonly accessTokens = new Interner();
   private sortedLatinTerms: string[] | null = null;
   private live = 0;
@@ -42,6 +44,7 @@ export class EmbeddedIndex {
 
   constructor(readonly definition: IndexDefinition) {
     this.facetValues = definition.facetFields.map(() => new Interner());
+    this.singleFacet = definition.facetFields.map(() => int32Column());
   }
 
   get size(): number {
@@ -71,6 +74,11 @@ export class EmbeddedIndex {
     });
     for (const column of [this.lengths, this.dates, this.scores]) column.ensure(number + 1);
     this.marks.ensure(number + 1);
+    const stored = this.documents[number]!;
+    this.singleFacet.forEach((column, f) => {
+      column.ensure(number + 1);
+      column.values[number] = stored.facets[f].length === 1 ? stored.facets[f][0] : -1;
+    });
     this.lengths.values[number] = length;
     this.dates.values[number] = document.date;
     this.numberOf.set(document.id, number);
@@ -179,7 +187,7 @@ export class EmbeddedIndex {
     const groups = query.text.trim() ? this.termGroups(query.text) : [];
     const scores = this.scores.values;
     const marks = this.marks.values;
-    const candidates: number[] = [];
+    let candidates: number[] = [];
 
     if (groups.length === 0) {
       this.documents.forEach((doc, number) => {
@@ -194,23 +202,34 @@ export class EmbeddedIndex {
       this.stamp += groups.length + 1;
       const averageLength = this.totalLength / Math.max(1, this.live);
       const ordered = [...groups].sort((a, b) => this.groupSize(a) - this.groupSize(b));
+      let matched: number[] = [];
       ordered.forEach((group, g) => {
+        const next: number[] = [];
+        const visit = (number: number, weight: number, idf: number) => {
+          if (g > 0 ? marks[number] !== base + g - 1 : marks[number] === base) return;
+          const doc = this.documents[number];
+          if (!doc || (g === 0 && !allowed(doc))) return;
+          const score = (idf * weight * (K1 + 1)) / (weight + K1 * (1 - B + (B * this.lengths.values[number]) / averageLength));
+          scores[number] = g === 0 ? score : scores[number] + score;
+          marks[number] = base + g;
+          next.push(number);
+        };
         for (const term of group) {
           const list = this.postings.get(term)!;
           const idf = Math.log(1 + (this.live - list.length + 0.5) / (list.length + 0.5));
-          for (let i = 0; i < list.length; i++) {
-            const number = list.docs[i];
-            if (g > 0 ? marks[number] !== base + g - 1 : marks[number] === base) continue;
-            const doc = this.documents[number];
-            if (!doc || (g === 0 && !allowed(doc))) continue;
-            const tf = list.weights[i];
-            const score = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths.values[number]) / averageLength));
-            scores[number] = g === 0 ? score : scores[number] + score;
-            marks[number] = base + g;
-            if (g === ordered.length - 1) candidates.push(number);
+          if (g > 0 && matched.length * 20 < list.length) {
+            // few documents still match: look each one up in the (ascending) posting list
+            for (const number of matched) {
+              const at = list.indexOf(number);
+              if (at >= 0) visit(number, list.weights[at], idf);
+            }
+          } else {
+            for (let i = 0; i < list.length; i++) visit(list.docs[i], list.weights[i], idf);
           }
         }
+        matched = next;
       });
+      candidates = matched;
     }
 
     const facets: Record<string, Record<string, number>> = {};
@@ -218,7 +237,12 @@ export class EmbeddedIndex {
       const f = this.definition.facetFields.indexOf(field);
       if (f < 0) continue;
       const counts = new Int32Array(this.facetValues[f].names.length);
-      for (const number of candidates) for (const v of this.documents[number]!.facets[f]) counts[v]++;
+      const single = this.singleFacet[f].values;
+      for (const number of candidates) {
+        const v = single[number];
+        if (v >= 0) counts[v]++;
+        else for (const value of this.documents[number]!.facets[f]) counts[value]++;
+      }
       facets[field] = {};
       counts.forEach((count, v) => {
         if (count > 0) facets[field][this.facetValues[f].names[v]] = count;

@@ -18,6 +18,20 @@ export class Postings {
     this.length++;
   }
 
+  /** Position of `doc` (lists are in ascending document order), or -1. */
+  indexOf(doc: number): number {
+    let lo = 0;
+    let hi = this.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const value = this.docs[mid];
+      if (value === doc) return mid;
+      if (value < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
   /** Drops entries of removed documents. */
   compact(isLive: (doc: number) => boolean): void {
     let j = 0;
