@@ -21,8 +21,11 @@ export async function createApp(rawConfig: AppConfig): Promise<NestExpressApplic
   const logger = new JsonLogger(config.logLevel);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), {
     logger,
-    bodyParser: true,
+    bodyParser: false,
   });
+  // Evidence imports travel as base64 in GraphQL (up to 5 MB of file): allow that much, no more.
+  app.useBodyParser('json', { limit: '8mb' });
+  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.enableShutdownHooks();

@@ -32,6 +32,14 @@ describe('evidence import from CSV and XLSX: preview, then all or nothing', () =
     ['校园社工站', '2013年3月设立。', '2013-03-01', 'jinan', 'migrant_children', 'children_education', 'service_record', '', 'internal', 'no', ''],
   ];
 
+  it('accepts an import file of several hundred kilobytes (the JSON body limit allows it)', async () => {
+    const rows = [GOOD[0], ...Array.from({ length: 900 }, (_, i) => [`社区服务记录${i}`, '流动妇女参加技能培训并实现就业。'.repeat(12), '2021-05-01', '晋安区', '流动妇女', '妇女与经济', '服务记录', '', '公开', '否', ''])];
+    const file = base64(writeCsv(rows));
+    expect(file.length).toBeGreaterThan(400_000);
+    const preview = (await (await f.as('chenfang')).ok(PREVIEW, { file, format: 'CSV' })).previewEvidenceImport;
+    expect(preview).toMatchObject({ rowCount: 900, errors: [] });
+  });
+
   it('previews a CSV (quotes, line breaks, labels in Chinese) and commits it in one go', async () => {
     const file = base64(writeCsv(GOOD));
     const preview = (await (await f.as('chenfang')).ok(PREVIEW, { file, format: 'CSV' })).previewEvidenceImport;
