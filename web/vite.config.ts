@@ -41,6 +41,7 @@ export default defineConfig({
       '/health': toApi(false),
       '/collab': toApi(true),
       '/export': toApi(false),
+      '^/evidence/[^/]+/attachments': toApi(false),
     },
   },
   preview: { port: 4173 },

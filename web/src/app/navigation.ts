@@ -1,5 +1,6 @@
 import type { Role } from '@jianyan/shared';
 import type { Messages } from '../i18n/zh-CN';
+import { SEARCH_NAV_ITEM } from '../search/nav';
 import { TEST_IDS, type TestId } from './testids';
 
 /**
@@ -27,7 +28,10 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', testId: TEST_IDS.navHome, end: true },
   { path: '/proposals', labelKey: 'nav.proposals', testId: TEST_IDS.navProposals },
+  { path: '/evidence', labelKey: 'nav.evidence', testId: TEST_IDS.navEvidence },
+  SEARCH_NAV_ITEM,
   { path: '/admin/users', labelKey: 'nav.users', testId: TEST_IDS.navUsers, roles: ['admin'] },
+  { path: '/admin/audit', labelKey: 'nav.audit', testId: TEST_IDS.navAudit, roles: ['admin'] },
 ];
 
 export function canSee(item: Pick<NavItem, 'roles'>, role: Role): boolean {

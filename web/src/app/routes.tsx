@@ -3,11 +3,17 @@ import { UsersPage } from '../admin/UsersPage';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth, RequireRole } from '../auth/RequireAuth';
 import { SessionProvider } from '../auth/session';
+import { AuditLogPage } from '../evidence/AuditLogPage';
+import { EditEvidencePage, NewEvidenceRoute } from '../evidence/EvidenceFormPage';
+import { EvidenceLibraryPage } from '../evidence/EvidenceLibraryPage';
+import { EvidencePage } from '../evidence/EvidencePage';
+import { ImportRoute } from '../evidence/ImportPage';
 import { NewProposalRoute } from '../proposals/NewProposalPage';
 import { EditorPreviewPageLazy } from '../editor/lazy';
 import { ProposalPage } from '../proposals/ProposalPage';
 import { ProposalPrintPage } from '../proposals/PrintPage';
 import { ProposalsPage } from '../proposals/ProposalsPage';
+import { SearchPage } from '../search/SearchPage';
 import { AppShell } from './AppShell';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
@@ -47,12 +53,26 @@ export const routes: RouteObject[] = [
           { path: 'proposals', element: <ProposalsPage /> },
           { path: 'proposals/new', element: <NewProposalRoute /> },
           { path: 'proposals/:id', element: <ProposalPage /> },
+          { path: 'evidence', element: <EvidenceLibraryPage /> },
+          { path: 'evidence/new', element: <NewEvidenceRoute /> },
+          { path: 'evidence/import', element: <ImportRoute /> },
+          { path: 'evidence/:id', element: <EvidencePage /> },
+          { path: 'evidence/:id/edit', element: <EditEvidencePage /> },
           { path: 'proposals/:id/edit', element: <EditorPreviewPageLazy /> },
+          { path: 'search', element: <SearchPage /> },
           {
             path: 'admin/users',
             element: (
               <RequireRole roles={['admin']}>
                 <UsersPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/audit',
+            element: (
+              <RequireRole roles={['admin']}>
+                <AuditLogPage />
               </RequireRole>
             ),
           },

@@ -72,6 +72,57 @@
  *   export-docx             proposal page: link downloading the proposal as a Word document
  *   print-view              print page (/proposals/:id/print): the formal document
  *   print-title             print page: the centered title of the document
+ *   nav-evidence            navigation: Evidence library (证据库), every signed-in role
+ *   nav-audit               navigation: Audit log (审计日志), only for administrators
+ *   evidence-list           evidence library: the list of records
+ *   evidence-row            evidence library: one record (data-evidence-id; its title links to the record page)
+ *   evidence-filter-text    evidence library: the words search
+ *   evidence-facets         evidence library: the facet counts (data-total: records counted)
+ *   evidence-facet-option   evidence library: one facet value with its count (data-facet, data-value, aria-pressed)
+ *   evidence-new            evidence library: opens the new-record form (contributors, members, admins)
+ *   evidence-import         evidence library: opens the import page (contributors, members, admins)
+ *   evidence-export-csv     evidence library: exports the current results as CSV
+ *   evidence-export-xlsx    evidence library: exports the current results as XLSX
+ *   evidence-title-input    evidence form: title
+ *   evidence-narrative-input evidence form: narrative (personal data highlighted as you type)
+ *   evidence-sensitivity-select evidence form: sensitivity level
+ *   evidence-district-select evidence form: district
+ *   evidence-source-type-select evidence form: source type
+ *   evidence-date-from-input evidence form: date (start of the period)
+ *   evidence-save           evidence form: save button
+ *   evidence-pii-finding    evidence form and record page: one piece of personal data found (data-kind, data-masked)
+ *   evidence-detail-title   evidence record page: the title heading
+ *   evidence-status         evidence record page: the status badge (data-status)
+ *   evidence-sensitivity    evidence record page / library row: the sensitivity badge (data-sensitivity: applied level)
+ *   evidence-narrative      evidence record page: the narrative as the viewer may see it
+ *   evidence-publish        evidence record page: publish (drafts and withdrawn records)
+ *   evidence-withdraw       evidence record page: withdraw (published records)
+ *   evidence-edit           evidence record page: opens the edit form
+ *   evidence-mark-name      evidence record page: opens the "names to mask" dialog
+ *   evidence-links          evidence record page: the "supports" section (proposals and suggestions citing it)
+ *   evidence-support-item   evidence record page: one proposal / suggestion it supports
+ *   evidence-notice         evidence pages: success / conflict notices
+ *   attachment-upload       evidence record page: the attachment file input (inside the drop zone)
+ *   attachment-progress     evidence record page: one upload's progress bar (aria-valuenow 0–100)
+ *   attachment-item         evidence record page: one attachment (download link)
+ *   attachment-error        evidence record page: why an upload was refused
+ *   grant-add               evidence record page: opens the grant-access dialog
+ *   grant-item              evidence record page: one access grant (data-level)
+ *   import-file-input       import page: the CSV / XLSX file input
+ *   import-commit           import page: imports the previewed file
+ *   evidence-panel          proposal page: the evidence section (links grouped by suggestion)
+ *   evidence-link-add       evidence panel: opens the link-evidence dialog (owners, co-authors)
+ *   evidence-link-search    link dialog: search as you type
+ *   evidence-link-option    link dialog: one record found
+ *   evidence-link-target    link dialog: whole proposal or one suggestion
+ *   evidence-link-submit    link dialog: submit button
+ *   evidence-link-group     evidence panel: the links of the proposal (data-suggestion-id empty) or of one suggestion
+ *   evidence-link-item      evidence panel: one link the viewer may see (data-evidence-id)
+ *   evidence-link-unlink    evidence panel: removes one link
+ *   evidence-cite           evidence panel: "cite in text" (only when the editor provides onCiteEvidence)
+ *   evidence-placeholder    evidence panel: a link to evidence the viewer is not cleared for (no content)
+ *   audit-table             audit log page: the table of entries
+ *   audit-row               audit log page: one entry (data-action)
  */
 export const TEST_IDS = {
   loginIdentifier: 'login-identifier',
@@ -143,6 +194,57 @@ export const TEST_IDS = {
   exportDocx: 'export-docx',
   printView: 'print-view',
   printTitle: 'print-title',
+  navEvidence: 'nav-evidence',
+  navAudit: 'nav-audit',
+  evidenceList: 'evidence-list',
+  evidenceRow: 'evidence-row',
+  evidenceFilterText: 'evidence-filter-text',
+  evidenceFacets: 'evidence-facets',
+  evidenceFacetOption: 'evidence-facet-option',
+  evidenceNew: 'evidence-new',
+  evidenceImport: 'evidence-import',
+  evidenceExportCsv: 'evidence-export-csv',
+  evidenceExportXlsx: 'evidence-export-xlsx',
+  evidenceTitleInput: 'evidence-title-input',
+  evidenceNarrativeInput: 'evidence-narrative-input',
+  evidenceSensitivitySelect: 'evidence-sensitivity-select',
+  evidenceDistrictSelect: 'evidence-district-select',
+  evidenceSourceTypeSelect: 'evidence-source-type-select',
+  evidenceDateFromInput: 'evidence-date-from-input',
+  evidenceSave: 'evidence-save',
+  evidencePiiFinding: 'evidence-pii-finding',
+  evidenceDetailTitle: 'evidence-detail-title',
+  evidenceStatus: 'evidence-status',
+  evidenceSensitivity: 'evidence-sensitivity',
+  evidenceNarrative: 'evidence-narrative',
+  evidencePublish: 'evidence-publish',
+  evidenceWithdraw: 'evidence-withdraw',
+  evidenceEdit: 'evidence-edit',
+  evidenceMarkName: 'evidence-mark-name',
+  evidenceLinks: 'evidence-links',
+  evidenceSupportItem: 'evidence-support-item',
+  evidenceNotice: 'evidence-notice',
+  attachmentUpload: 'attachment-upload',
+  attachmentProgress: 'attachment-progress',
+  attachmentItem: 'attachment-item',
+  attachmentError: 'attachment-error',
+  grantAdd: 'grant-add',
+  grantItem: 'grant-item',
+  importFileInput: 'import-file-input',
+  importCommit: 'import-commit',
+  evidencePanel: 'evidence-panel',
+  evidenceLinkAdd: 'evidence-link-add',
+  evidenceLinkSearch: 'evidence-link-search',
+  evidenceLinkOption: 'evidence-link-option',
+  evidenceLinkTarget: 'evidence-link-target',
+  evidenceLinkSubmit: 'evidence-link-submit',
+  evidenceLinkGroup: 'evidence-link-group',
+  evidenceLinkItem: 'evidence-link-item',
+  evidenceLinkUnlink: 'evidence-link-unlink',
+  evidenceCite: 'evidence-cite',
+  evidencePlaceholder: 'evidence-placeholder',
+  auditTable: 'audit-table',
+  auditRow: 'audit-row',
 } as const;
 
 export type TestId = (typeof TEST_IDS)[keyof typeof TEST_IDS];

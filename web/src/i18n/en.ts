@@ -1,3 +1,4 @@
+import { evidenceEn } from '../evidence/messages';
 import type { Messages } from './zh-CN';
 
 /** English strings: typed as `Messages`, so every key of zh-CN.ts must be present here. */
@@ -25,7 +26,9 @@ export const en: Messages = {
   nav: {
     home: 'Home',
     proposals: 'Proposals',
+    evidence: 'Evidence',
     users: 'Users',
+    audit: 'Audit log',
   },
   roles: {
     admin: 'Administrator',
@@ -588,6 +591,7 @@ export const en: Messages = {
     title: 'Something went wrong',
     body: 'The page ran into an unexpected problem. Reload it and try again.',
   },
+  ...evidenceEn,
   common: {
     cancel: 'Cancel',
     confirm: 'Confirm',

@@ -3,6 +3,8 @@
  * `en.ts` must have exactly the same keys (a missing or extra key there is a type error).
  * Interpolation uses i18next's {{name}} syntax.
  */
+import { evidenceZhCN } from '../evidence/messages';
+
 export const zhCN = {
   app: {
     name: '建言',
@@ -28,7 +30,9 @@ export const zhCN = {
   nav: {
     home: '首页',
     proposals: '建议',
+    evidence: '证据库',
     users: '用户管理',
+    audit: '审计日志',
   },
   roles: {
     admin: '管理员',
@@ -593,6 +597,7 @@ export const zhCN = {
     title: '页面出错了',
     body: '页面遇到了意外问题，请刷新后重试。',
   },
+  ...evidenceZhCN,
   common: {
     cancel: '取消',
     confirm: '确认',

@@ -14,6 +14,7 @@ import { Loading } from '../ui/Status';
 import { AnswerSection } from './AnswerSection';
 import { BodySlot } from './BodySlot';
 import { CommentsSection } from './Comments';
+import { EvidencePanel } from './EvidencePanel';
 import { ExportActions } from './ExportActions';
 import { useProposalLabels } from './labels';
 import { MembersSection } from './MembersSection';
@@ -115,6 +116,7 @@ function ProposalView({ proposal, reload }: { proposal: ProposalDetail; reload: 
           <ProposalDetails {...section} />
           <BodySlot proposalId={proposal.id} canEdit={permissions.canEdit} />
           <SuggestionsSection {...section} />
+          <EvidencePanel proposalId={proposal.id} myRole={proposal.myRole} notify={notify} />
           <CommentsSection {...section} />
         </div>
         <div className="proposal-aside">
