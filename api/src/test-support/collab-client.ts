@@ -27,6 +27,9 @@ function webSocketWithCookie(cookie: string) {
   return class CookieWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers: cookie ? { cookie } : {} });
+      // The provider detaches its handlers before closing a socket that is still connecting
+      // (e.g. when going back online during a retry); ws then reports that as an error event.
+      this.on('error', () => undefined);
     }
   };
 }
