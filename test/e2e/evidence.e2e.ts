@@ -226,6 +226,37 @@ describe('evidence library: recording, clearance and linking (browser)', () => {
     await zhang.waitForURL(proposalUrl);
   });
 
+  it('张洁 cites linked evidence at a passage she selects in the editor; the passage link shows with its quote', async () => {
+    const zhang = await as('zhangjie@jianyan.demo');
+    const graphql = async (query: string, variables: Record<string, unknown> = {}) => {
+      const response = await zhang.request.post(`${server.url}/graphql`, { data: { query, variables } });
+      const body = await response.json();
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    };
+    const { organizations } = await graphql('{ organizations { id code } }');
+    const { createProposal } = await graphql('mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }', {
+      i: { title: '关于扩大流动妇女技能培训覆盖面的建议', year: 2026, districtId: organizations.find((o: { code: string }) => o.code === 'jinan').id },
+    });
+    const { evidenceList } = await graphql('query { evidenceList(first: 5, filter: { text: "三社联动" }) { nodes { id } } }');
+    const evidenceId = evidenceList.nodes[0].id;
+    await graphql('mutation($i: LinkEvidenceInput!) { linkEvidence(input: $i) { id } }', { i: { evidenceId, proposalId: createProposal.id } });
+
+    await zhang.goto(`${server.url}/proposals/${createProposal.id}`);
+    const editable = zhang.locator('[data-testid=proposal-editor] .ProseMirror[contenteditable=true]');
+    await editable.waitFor();
+    await editable.click();
+    await zhang.keyboard.insertText('两千余名流动妇女参加了免费培训');
+    await zhang.getByTestId('connection-status').and(zhang.locator('[data-state=saved]')).waitFor();
+    await editable.locator('p', { hasText: '两千余名流动妇女参加了免费培训' }).click({ clickCount: 3 });
+
+    const panel = zhang.getByTestId('evidence-panel');
+    await panel.getByTestId('evidence-cite').first().click();
+    await panel.locator('[data-testid=evidence-link-item][data-kind=passage]').waitFor();
+    expect(await panel.locator('[data-testid=evidence-link-item][data-kind=passage]').textContent()).toContain('两千余名流动妇女参加了免费培训');
+    await editable.locator(`span.evidence-citation[data-evidence-id="${evidenceId}"]`).waitFor();
+  });
+
   it('raised no errors in the pages', () => {
     expect(pageErrors).toEqual([]);
   });

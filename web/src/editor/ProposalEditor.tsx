@@ -11,6 +11,7 @@ import { Presence } from './Presence';
 import { EDITOR_TEST_IDS } from './testids';
 import { Toolbar } from './Toolbar';
 import { useEditorText, type EditorText } from './useEditorText';
+import { registerCitationEditor } from './citations';
 import './editor.css';
 
 export interface ProposalEditorProps {
@@ -41,17 +42,18 @@ export function ProposalEditor({ proposalId, canEdit, embedded = false }: Propos
       </div>
     );
   }
-  return <CollaborativeEditor key={session.key} session={session} canEdit={canEdit} embedded={embedded} t={t} />;
+  return <CollaborativeEditor key={session.key} proposalId={proposalId} session={session} canEdit={canEdit} embedded={embedded} t={t} />;
 }
 
 interface CollaborativeEditorProps {
+  proposalId: string;
   session: CollabSession;
   canEdit: boolean;
   embedded: boolean;
   t: EditorText;
 }
 
-function CollaborativeEditor({ session, canEdit, embedded, t }: CollaborativeEditorProps) {
+function CollaborativeEditor({ proposalId, session, canEdit, embedded, t }: CollaborativeEditorProps) {
   const scope = useCollabValue(session, 'scope');
   const denied = useCollabValue(session, 'denied');
   const loaded = useCollabValue(session, 'loaded');
@@ -74,6 +76,9 @@ function CollaborativeEditor({ session, canEdit, embedded, t }: CollaborativeEdi
     },
     [session],
   );
+
+  // While editable, the evidence panel on the same page may cite evidence at the selection.
+  useEffect(() => registerCitationEditor(proposalId, editable ? editor : null), [proposalId, editor, editable]);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed || editor.isEditable === editable) return;

@@ -14,7 +14,8 @@ import { Loading } from '../ui/Status';
 import { AnswerSection } from './AnswerSection';
 import { BodySlot } from './BodySlot';
 import { CommentsSection } from './Comments';
-import { EvidencePanel } from './EvidencePanel';
+import { citeAtSelection } from '../editor/citations';
+import { EvidencePanel, useLinkEvidence } from './EvidencePanel';
 import { ExportActions } from './ExportActions';
 import { useProposalLabels } from './labels';
 import { MembersSection } from './MembersSection';
@@ -81,6 +82,20 @@ function ProposalView({ proposal, reload }: { proposal: ProposalDetail; reload: 
   const { notice, notify, dismiss } = useNotice();
   const permissions = permissionsOf(proposal, me.id);
   const section: SectionProps = { proposal, permissions, notify, reload };
+  const [linkEvidence] = useLinkEvidence(proposal.id);
+  const citeEvidence = useCallback(
+    async (evidenceId: string) => {
+      const citation = citeAtSelection(proposal.id, evidenceId);
+      if (!citation) return notify(t('evidencePanel.citeSelectFirst'), 'warning');
+      try {
+        await linkEvidence({ evidenceId, citationId: citation.citationId, quote: citation.quote, suggestionId: citation.suggestionId });
+        notify(t('evidencePanel.cited'), 'success');
+      } catch {
+        notify(t('evidencePanel.citeFailed'), 'warning');
+      }
+    },
+    [proposal.id, linkEvidence, notify, t],
+  );
 
   return (
     <div className="stack proposal-page">
@@ -116,7 +131,12 @@ function ProposalView({ proposal, reload }: { proposal: ProposalDetail; reload: 
           <ProposalDetails {...section} />
           <BodySlot proposalId={proposal.id} canEdit={permissions.canEdit} />
           <SuggestionsSection {...section} />
-          <EvidencePanel proposalId={proposal.id} myRole={proposal.myRole} notify={notify} />
+          <EvidencePanel
+            proposalId={proposal.id}
+            myRole={proposal.myRole}
+            notify={notify}
+            onCiteEvidence={permissions.canEdit ? citeEvidence : undefined}
+          />
           <CommentsSection {...section} />
         </div>
         <div className="proposal-aside">
