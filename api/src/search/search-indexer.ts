@@ -54,6 +54,11 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationShutdown(): void {
+    this.stopPolling();
+  }
+
+  /** Stops applying the outbox in the background; searches still catch up before they run. */
+  stopPolling(): void {
     clearInterval(this.timer);
   }
 
