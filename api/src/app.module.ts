@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CollaborationModule } from './collaboration/collaboration.module';
 import { DomainEventsModule } from './common/domain-events';
+import { PubSubModule } from './common/pubsub';
 import { GraphQLErrorHttpFilter } from './common/http-errors.filter';
 import { JsonLogger } from './common/logger';
 import { ExportModule } from './export/export.module';
@@ -30,6 +31,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         DomainEventsModule,
+        PubSubModule,
         GraphQLModule.forRoot(graphqlOptions(config, logger)),
         HealthModule,
         OrganizationsModule,

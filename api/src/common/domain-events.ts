@@ -4,7 +4,9 @@ import { Subject, Subscription, filter } from 'rxjs';
 /** Events that other modules react to, so that no module calls into another's internals. */
 export type DomainEvent =
   | { type: 'proposal.membership.changed'; proposalId: string; userId: string }
-  | { type: 'proposal.status.changed'; proposalId: string; from: string; to: string };
+  | { type: 'proposal.status.changed'; proposalId: string; from: string; to: string; actorId?: string }
+  | { type: 'suggestion.status.changed'; proposalId: string; suggestionId: string; from: string; to: string; actorId?: string }
+  | { type: 'adoption.recorded'; proposalId: string; suggestionId: string; adoptionId: string; status: string; actorId?: string };
 
 type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 

@@ -29,6 +29,12 @@ export interface AppConfig {
   login: { maxFailures: number; lockMinutes: number; slowdownMs: number };
   collaboration: { compactAfterUpdates: number };
   search: { meiliHost: string | null; meiliApiKey: string | undefined };
+  /** Set for several API instances: pub/sub, collaboration fan-out and job locks go through Redis. */
+  redisUrl: string | null;
+  /** Outgoing e-mail for notifications; null keeps notifications in the app only. */
+  smtp: { url: string; from: string } | null;
+  /** Public origin of the web app (links in e-mails), e.g. https://jianyan.example.org */
+  publicUrl: string | null;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -64,6 +70,10 @@ const envSchema = z.object({
   COLLAB_COMPACT_AFTER: wholeNumber(1, 1_000_000_000).default('500'),
   MEILI_HOST: z.string().url('must be a URL such as http://meilisearch:7700').optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587').optional(),
+  SMTP_FROM: z.string().min(3).optional(),
+  PUBLIC_URL: z.string().url('must be a URL such as https://jianyan.example.org').optional(),
 });
 
 /**
@@ -105,6 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES, slowdownMs: e.LOGIN_SLOWDOWN_MS },
     collaboration: { compactAfterUpdates: e.COLLAB_COMPACT_AFTER },
     search: { meiliHost: e.MEILI_HOST ?? null, meiliApiKey: e.MEILI_API_KEY },
+    redisUrl: e.REDIS_URL ?? null,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? 'Jianyan <no-reply@localhost>' } : null,
+    publicUrl: e.PUBLIC_URL ?? null,
   };
 }
 
