@@ -3,6 +3,7 @@ import Image from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
+import { CommentAnchor } from './comment-anchors';
 
 /** Name of the Y.XmlFragment that holds the proposal body (tiptap's Collaboration default). */
 export const BODY_FIELD = 'default';
@@ -99,5 +100,6 @@ export function editorExtensions(): Extensions {
     Image.configure({ inline: false, allowBase64: false }),
     SuggestionBlock,
     EvidenceCitation,
+    CommentAnchor,
   ];
 }

@@ -1,2 +1,3 @@
 export * from './extensions';
 export * from './document';
+export * from './comment-anchors';

@@ -1,5 +1,5 @@
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useId, useMemo, type CSSProperties } from 'react';
+import { useEffect, useId, useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
 import { useCurrentUser } from '../auth/session';
 import { Loading } from '../ui/Status';
 import { colorForUser } from './colors';
@@ -12,6 +12,9 @@ import { EDITOR_TEST_IDS } from './testids';
 import { Toolbar } from './Toolbar';
 import { useEditorText, type EditorText } from './useEditorText';
 import { registerCitationEditor } from './citations';
+import { publishAnchors, showCommentThread } from './anchor-events';
+import { captureAnchorSelection, liveAnchors, type AnchorSelection } from './comment-anchors';
+import { CommentAnchorDialog } from './CommentAnchorDialog';
 import './editor.css';
 
 export interface ProposalEditorProps {
@@ -87,6 +90,43 @@ function CollaborativeEditor({ proposalId, session, canEdit, embedded, t }: Coll
     });
   }, [editor, editable]);
 
+  // The comments panel shows each anchored thread's text as it is now in this document.
+  useEffect(() => {
+    if (!editor || !loaded) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = '';
+    const publish = () => {
+      timer = undefined;
+      if (editor.isDestroyed) return;
+      const anchors = liveAnchors(editor);
+      const key = JSON.stringify([...anchors]);
+      if (key !== last) publishAnchors(proposalId, anchors);
+      last = key;
+    };
+    const schedule = () => {
+      timer ??= setTimeout(publish, 250);
+    };
+    publish();
+    editor.on('update', schedule);
+    return () => {
+      editor.off('update', schedule);
+      if (timer) clearTimeout(timer);
+      publishAnchors(proposalId, null);
+    };
+  }, [editor, loaded, proposalId]);
+
+  const [anchorSelection, setAnchorSelection] = useState<AnchorSelection | null>(null);
+  const startComment = () => {
+    if (editor) setAnchorSelection(captureAnchorSelection(editor));
+  };
+
+  /** A click on anchored text shows its thread in the comments panel (the innermost of overlapping ones). */
+  const onBodyClick = (event: MouseEvent<HTMLDivElement>) => {
+    const anchor = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-comment-thread]') : null;
+    const threadId = anchor?.dataset.commentThread;
+    if (threadId && editor?.state.selection.empty !== false) showCommentThread(proposalId, threadId);
+  };
+
   const style = { '--pe-suggestion-label': JSON.stringify(t('editor.suggestionLabel')) } as CSSProperties;
 
   return (
@@ -98,7 +138,10 @@ function CollaborativeEditor({ proposalId, session, canEdit, embedded, t }: Coll
         <Presence session={session} t={t} />
         <ConnectionStatus session={session} canEdit={canEdit} t={t} />
       </div>
-      {mayEdit && editor && <Toolbar editor={editor} enabled={editable} t={t} />}
+      {mayEdit && editor && <Toolbar editor={editor} enabled={editable} t={t} onComment={startComment} />}
+      {editor && (
+        <CommentAnchorDialog editor={editor} proposalId={proposalId} selection={anchorSelection} onClose={() => setAnchorSelection(null)} t={t} />
+      )}
       {denied && (
         <div className="notice notice-error pe-notice" role="alert">
           <p>{t('editor.denied')}</p>
@@ -109,7 +152,7 @@ function CollaborativeEditor({ proposalId, session, canEdit, embedded, t }: Coll
           <p>{t('editor.readonlyNotice')}</p>
         </div>
       )}
-      <div className="pe-body" data-testid={EDITOR_TEST_IDS.editor} aria-busy={!loaded || undefined}>
+      <div className="pe-body" data-testid={EDITOR_TEST_IDS.editor} aria-busy={!loaded || undefined} onClick={onBodyClick}>
         {!loaded && !denied && !disconnected && (
           <div className="pe-loading">
             <Loading label={t('editor.loading')} />

@@ -48,7 +48,15 @@ function ToolButton({ command, label, keys, active, disabled, wide, off, onRun, 
 }
 
 /** Formatting toolbar of the proposal text (shown only to those who may edit it). */
-export function Toolbar({ editor, enabled, t }: { editor: Editor; enabled: boolean; t: EditorText }) {
+interface ToolbarProps {
+  editor: Editor;
+  enabled: boolean;
+  t: EditorText;
+  /** Starts a comment thread on the selection (offered when given). */
+  onComment?: () => void;
+}
+
+export function Toolbar({ editor, enabled, t, onComment }: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -63,6 +71,7 @@ export function Toolbar({ editor, enabled, t }: { editor: Editor; enabled: boole
       link: e.isActive('link'),
       suggestion: e.isActive('suggestion'),
       inTable: e.isActive('table'),
+      selectionEmpty: e.state.selection.empty,
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
     }),
@@ -177,6 +186,22 @@ export function Toolbar({ editor, enabled, t }: { editor: Editor; enabled: boole
             <span>{t('toolbar.suggestion')}</span>
           </ToolButton>
         </div>
+        {onComment && (
+          <div className="pe-tool-group">
+            <ToolButton
+              command="comment"
+              label={t('toolbar.commentHint')}
+              disabled={state.selectionEmpty}
+              wide
+              off={!enabled}
+              t={t}
+              onRun={() => whenNotComposing(editor, onComment)}
+            >
+              {icons.comment}
+              <span>{t('toolbar.comment')}</span>
+            </ToolButton>
+          </div>
+        )}
         <div className="pe-tool-group pe-tool-group-end">
           <ToolButton command="undo" label={t('toolbar.undo')} keys={`${MOD}+Z`} disabled={!state.canUndo} off={!enabled} t={t} onRun={run((e) => e.chain().focus().undo().run())}>
             {icons.undo}

@@ -80,4 +80,10 @@ export const icons = {
       <path d="M13.5 6.5h-7a3.5 3.5 0 0 0 0 7H9" />
     </Icon>
   ),
+  comment: (
+    <Icon>
+      <path d="M2.5 3.5h11v7.5H7l-3 2.5v-2.5H2.5z" />
+      <path d="M5 6.5h6M5 8.75h4" />
+    </Icon>
+  ),
 };

@@ -7,6 +7,10 @@
  *   presence-user       one person in the document (text: display name; data-self="true" for oneself)
  *   connection-status   save / connection indicator, data-state = saved | saving | offline | readonly
  *   editor-preview-page the page at /proposals/:id/edit
+ *   comment-anchor-dialog        dialog of the first comment on the selected text (toolbar-comment opens it)
+ *   comment-anchor-dialog-input  its text
+ *   comment-anchor-dialog-submit its post button
+ *   (anchored text in the body: `.comment-anchor[data-comment-thread="<threadId>"]`)
  */
 export const EDITOR_TEST_IDS = {
   editor: 'proposal-editor',
@@ -14,6 +18,9 @@ export const EDITOR_TEST_IDS = {
   presenceUser: 'presence-user',
   connectionStatus: 'connection-status',
   previewPage: 'editor-preview-page',
+  commentDialog: 'comment-anchor-dialog',
+  commentDialogInput: 'comment-anchor-dialog-input',
+  commentDialogSubmit: 'comment-anchor-dialog-submit',
 } as const;
 
 export function toolbarTestId<C extends string>(command: C): `toolbar-${C}` {

@@ -101,6 +101,12 @@ export const COMMENT_FIELDS = gql`
       id
       displayName
     }
+    anchor {
+      threadId
+      quote
+      currentText
+      detached
+    }
   }
 `;
 

@@ -211,6 +211,20 @@ export interface Comment {
   resolved: boolean;
   resolvedAt: DateTime | null;
   resolvedBy: PersonName | null;
+  /** Set on the first comment of a thread anchored to a passage of the body. */
+  anchor: CommentAnchor | null;
+}
+
+/** The passage an anchored thread is about (a commentAnchor mark in the body). */
+export interface CommentAnchor {
+  __typename?: 'CommentAnchor';
+  threadId: string;
+  /** The text selected when the thread started. */
+  quote: string;
+  /** The marked text as last saved; null until the mark reached the saved body. */
+  currentText: string | null;
+  /** The marked text was deleted: the thread stays, without a place in the text. */
+  detached: boolean;
 }
 
 /** A first comment with its replies. */
@@ -434,6 +448,8 @@ export interface AddCommentInput {
   parentId?: string | null;
   body: string;
   mentions?: string[] | null;
+  /** Anchors a new thread to the selected passage (threadId: a new UUID, put on the commentAnchor mark). */
+  anchor?: { threadId: string; quote: string } | null;
 }
 
 export interface ProposalsQuery {

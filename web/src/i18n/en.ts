@@ -571,6 +571,12 @@ export const en: Messages = {
     bodyRequired: 'Write something first.',
     bodyTooLong: 'A comment can have at most {{max}} characters.',
     threadLabel: 'Discussion started by {{name}}',
+    anchorQuote: 'On the text:',
+    anchorNow: 'Now:',
+    anchorDetached: 'Text deleted',
+    anchorDetachedHint: 'This passage was deleted from the text; the discussion is kept.',
+    anchorShow: 'Show in the text',
+    anchorHint: 'Select text in the body and choose “Comment” to discuss that passage.',
   },
   notFound: {
     title: 'Page not found',

@@ -577,6 +577,12 @@ export const zhCN = {
     bodyRequired: '请填写内容。',
     bodyTooLong: '内容不能超过 {{max}} 字。',
     threadLabel: '{{name}} 发起的讨论',
+    anchorQuote: '针对正文：',
+    anchorNow: '现在为：',
+    anchorDetached: '原文已删除',
+    anchorDetachedHint: '这段文字已从正文中删除，讨论仍然保留。',
+    anchorShow: '在正文中查看',
+    anchorHint: '在正文中选中文字后点击“评论”，可以就那段文字发起讨论。',
   },
   notFound: {
     title: '页面不存在',

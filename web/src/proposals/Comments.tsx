@@ -14,6 +14,7 @@ import {
 import type { Comment, CommentThread } from '../graphql/types';
 import { useFormat } from '../i18n/format';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { AnchorQuote, threadElementId, useLiveAnchors, useReloadOnNewAnchors, useShowThreadOnAnchorClick } from './CommentAnchor';
 import { fieldErrorOf } from './errors';
 import type { SectionProps } from './section';
 
@@ -22,6 +23,8 @@ export function CommentsSection(props: SectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const count = props.proposal.comments.reduce((sum, thread) => sum + 1 + thread.replies.length, 0);
+  useShowThreadOnAnchorClick(props.proposal.id);
+  useReloadOnNewAnchors(props.proposal.id, props.proposal.comments, props.reload);
   return (
     <section className="card section" aria-labelledby={headingId}>
       <header className="section-header">
@@ -30,6 +33,7 @@ export function CommentsSection(props: SectionProps) {
           <span className="count">{count}</span>
         </h2>
       </header>
+      {props.permissions.canEdit && <p className="muted small">{t('comments.anchorHint')}</p>}
       <CommentThreads {...props} threads={props.proposal.comments} suggestionId={null} />
     </section>
   );
@@ -45,6 +49,7 @@ interface CommentThreadsProps extends SectionProps {
 export function CommentThreads(props: CommentThreadsProps) {
   const { threads, permissions, suggestionId } = props;
   const { t } = useTranslation();
+  const live = useLiveAnchors(props.proposal.id);
   return (
     <div className="comments">
       {threads.length === 0 ? (
@@ -52,7 +57,7 @@ export function CommentThreads(props: CommentThreadsProps) {
       ) : (
         <ul className="thread-list">
           {threads.map((thread) => (
-            <Thread key={thread.id} {...props} thread={thread} />
+            <Thread key={thread.id} {...props} thread={thread} live={live} />
           ))}
         </ul>
       )}
@@ -65,8 +70,8 @@ export function CommentThreads(props: CommentThreadsProps) {
   );
 }
 
-function Thread(props: CommentThreadsProps & { thread: CommentThread }) {
-  const { thread, permissions } = props;
+function Thread(props: CommentThreadsProps & { thread: CommentThread; live: Map<string, string> | null }) {
+  const { thread, permissions, live } = props;
   const { t } = useTranslation();
   const format = useFormat();
   const [replying, setReplying] = useState(false);
@@ -89,7 +94,11 @@ function Thread(props: CommentThreadsProps & { thread: CommentThread }) {
     <li
       className={`thread${thread.resolved ? ' thread-resolved' : ''}`}
       aria-label={t('comments.threadLabel', { name: thread.author.displayName })}
+      id={thread.anchor ? threadElementId(thread.anchor.threadId) : undefined}
+      tabIndex={thread.anchor ? -1 : undefined}
+      data-anchor-thread={thread.anchor?.threadId}
     >
+      {thread.anchor && <AnchorQuote proposalId={props.proposal.id} anchor={thread.anchor} live={live} />}
       <CommentView comment={thread} />
       {thread.replies.length > 0 && (
         <ul className="reply-list">

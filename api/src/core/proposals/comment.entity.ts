@@ -35,4 +35,20 @@ export class CommentEntity extends EntityWithId {
 
   @Column({ type: TIMESTAMP_TYPE })
   createdAt!: Date;
+
+  /** First comments of anchored threads: the threadId of the commentAnchor mark in the body. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  anchorThreadId!: string | null;
+
+  /** The text selected when the thread started. */
+  @Column({ type: 'text', nullable: true })
+  anchorQuote!: string | null;
+
+  /** The marked text as last derived from the stored body; null until the mark first reached it. */
+  @Column({ type: 'text', nullable: true })
+  anchorText!: string | null;
+
+  /** The mark was in the body and is no longer (its text was deleted); the thread stays. */
+  @Column({ type: 'boolean', default: false })
+  anchorDetached!: boolean;
 }

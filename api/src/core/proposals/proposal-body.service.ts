@@ -1,4 +1,10 @@
-import { DELETABLE_SUGGESTION_STATUSES, SUGGESTION_TITLE_MAX_LENGTH, capabilitiesOf, isProposalEditable } from '@jianyan/shared';
+import {
+  DELETABLE_SUGGESTION_STATUSES,
+  SUGGESTION_TITLE_MAX_LENGTH,
+  capabilitiesOf,
+  documentCommentAnchors,
+  isProposalEditable,
+} from '@jianyan/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { JSONContent } from '@tiptap/core';
@@ -7,6 +13,7 @@ import { DerivedBody, ProposalDocumentAccess } from '../../collaboration/proposa
 import { Actor } from '../../common/graphql-context';
 import { runTransaction } from '../../database/transactions';
 import { enqueueForIndexing } from '../../search/search-indexer';
+import { CommentsService } from './comments.service';
 import { PROPOSALS_INDEX } from './proposal-search.source';
 import { ProposalAccessService } from './proposal-access.service';
 import { ProposalEntity } from './proposal.entity';
@@ -31,6 +38,7 @@ export class ProposalBodyService implements ProposalDocumentAccess {
     @InjectRepository(SuggestionEntity) private readonly suggestions: Repository<SuggestionEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ProposalAccessService,
+    private readonly comments: CommentsService,
   ) {}
 
   async accessFor(actor: Actor, proposalId: string): Promise<'write' | 'read' | null> {
@@ -64,6 +72,7 @@ export class ProposalBodyService implements ProposalDocumentAccess {
       const now = new Date();
       await manager.update(ProposalEntity, { id: proposalId }, { bodyText: body.text, bodyJson: JSON.stringify(body.json) });
       await enqueueForIndexing(manager, PROPOSALS_INDEX, [proposalId]);
+      await this.comments.syncAnchors(manager, proposalId, documentCommentAnchors(body.json));
       if (!isProposalEditable(proposal.status)) return { restore: [] };
 
       const rows = await manager.find(SuggestionEntity, { where: { proposalId } });

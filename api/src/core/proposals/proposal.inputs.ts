@@ -221,6 +221,15 @@ export class ChangeSuggestionStatusInput {
   source?: string | null;
 }
 
+@InputType({ description: 'The passage a new thread is about: the client then marks it with a commentAnchor mark carrying threadId' })
+export class CommentAnchorInput {
+  @Field(() => ID, { description: 'A new UUID, unique in the proposal: the threadId of the commentAnchor mark' })
+  threadId!: string;
+
+  @Field({ description: 'The selected text' })
+  quote!: string;
+}
+
 @InputType()
 export class AddCommentInput {
   @Field(() => ID)
@@ -237,6 +246,12 @@ export class AddCommentInput {
 
   @Field(() => [ID], { nullable: true, description: 'Mentioned users; each must be a member of the proposal' })
   mentions?: string[] | null;
+
+  @Field(() => CommentAnchorInput, {
+    nullable: true,
+    description: 'Anchors a new thread to a passage of the body (owners and co-authors of an editable proposal; not with suggestionId or parentId)',
+  })
+  anchor?: CommentAnchorInput | null;
 }
 
 @InputType()

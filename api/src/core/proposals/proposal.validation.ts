@@ -2,6 +2,7 @@ import {
   ANSWER_CLASSES,
   ANSWER_REPLYING_UNIT_MAX_LENGTH,
   ANSWER_TEXT_MAX_LENGTH,
+  COMMENT_ANCHOR_QUOTE_MAX_LENGTH,
   COMMENT_BODY_MAX_LENGTH,
   COMMENT_MENTIONS_MAX,
   PROGRAM_AREA_CODES,
@@ -138,4 +139,11 @@ export const addCommentSchema = z.object({
     .max(COMMENT_MENTIONS_MAX, `must be at most ${COMMENT_MENTIONS_MAX}`)
     .nullish()
     .transform((v) => [...new Set(v ?? [])]),
+  anchor: z
+    .object({
+      threadId: z.string().uuid('must be a UUID'),
+      quote: required(COMMENT_ANCHOR_QUOTE_MAX_LENGTH),
+    })
+    .nullish()
+    .transform((v) => v ?? null),
 });
