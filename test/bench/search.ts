@@ -33,6 +33,8 @@ interface Measured {
   name: string;
   indexSeconds: number;
   latencies: number[];
+  /** CPU time of this process per query (for PostgreSQL, the client only): unlike wall time, it does not grow when other processes take the cores. */
+  cpuLatencies: number[];
   recall: number;
   memoryMiB?: number;
 }
@@ -65,13 +67,17 @@ function recallAt10(results: string[][], truth: Set<string>[]): number {
 
 async function timeQueries(queries: BenchQuery[], run: (q: BenchQuery) => Promise<string[]> | string[]) {
   const latencies: number[] = [];
+  const cpuLatencies: number[] = [];
   const results: string[][] = [];
   for (const q of queries) {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     results.push(await run(q));
     latencies.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpuLatencies.push((used.user + used.system) / 1000);
   }
-  return { latencies, results };
+  return { latencies, cpuLatencies, results };
 }
 
 async function embedded(records: CorpusRecord[], queries: BenchQuery[], truth: Set<string>[]): Promise<Measured & { throughput: number }> {
@@ -96,7 +102,7 @@ async function embedded(records: CorpusRecord[], queries: BenchQuery[], truth: S
     peak = Math.max(peak, rssMiB());
   }
   const indexSeconds = (performance.now() - started) / 1000;
-  const { latencies, results } = await timeQueries(queries, async (q) => {
+  const { latencies, cpuLatencies, results } = await timeQueries(queries, async (q) => {
     const result = await engine.search(INDEX.name, {
       text: q.words.join(' '),
       accessTokens: ['public'],
@@ -112,6 +118,7 @@ async function embedded(records: CorpusRecord[], queries: BenchQuery[], truth: S
     indexSeconds,
     throughput: records.length / indexSeconds,
     latencies,
+    cpuLatencies,
     recall: recallAt10(results, truth),
     memoryMiB: peak - before,
   };
@@ -121,7 +128,7 @@ const segment = (text: string) => jieba.cutForSearch(text, true).join(' ');
 const ftsQuery = (q: BenchQuery) =>
   q.words.flatMap((w) => jieba.cut(w, true)).map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
 
-function fts5(records: CorpusRecord[], queries: BenchQuery[], truth: Set<string>[]): Measured {
+async function fts5(records: CorpusRecord[], queries: BenchQuery[], truth: Set<string>[]): Promise<Measured> {
   const db = new Database(':memory:');
   db.exec(`CREATE VIRTUAL TABLE fts USING fts5(id UNINDEXED, title, body, district UNINDEXED, population UNINDEXED, tokenize='unicode61')`);
   const insert = db.prepare('INSERT INTO fts (id, title, body, district, population) VALUES (?, ?, ?, ?, ?)');
@@ -133,26 +140,16 @@ function fts5(records: CorpusRecord[], queries: BenchQuery[], truth: Set<string>
   const plain = db.prepare('SELECT id FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 0, 3.0, 1.0) LIMIT 10');
   const byDistrict = db.prepare('SELECT id FROM fts WHERE fts MATCH ? AND district = ? ORDER BY bm25(fts, 0, 3.0, 1.0) LIMIT 10');
   const byPopulation = db.prepare('SELECT id FROM fts WHERE fts MATCH ? AND population = ? ORDER BY bm25(fts, 0, 3.0, 1.0) LIMIT 10');
-  return {
-    name: 'sqlite-fts5',
-    indexSeconds,
-    ...(() => {
-      const latencies: number[] = [];
-      const results: string[][] = [];
-      for (const q of queries) {
-        const t0 = performance.now();
-        const match = ftsQuery(q);
-        const rows = (!q.filter
-          ? plain.all(match)
-          : q.filter.field === 'district'
-            ? byDistrict.all(match, q.filter.value)
-            : byPopulation.all(match, q.filter.value)) as { id: string }[];
-        results.push(rows.map((r) => r.id));
-        latencies.push(performance.now() - t0);
-      }
-      return { latencies, recall: recallAt10(results, truth) };
-    })(),
-  };
+  const { latencies, cpuLatencies, results } = await timeQueries(queries, (q) => {
+    const match = ftsQuery(q);
+    const rows = (!q.filter
+      ? plain.all(match)
+      : q.filter.field === 'district'
+        ? byDistrict.all(match, q.filter.value)
+        : byPopulation.all(match, q.filter.value)) as { id: string }[];
+    return rows.map((r) => r.id);
+  });
+  return { name: 'sqlite-fts5', indexSeconds, latencies, cpuLatencies, recall: recallAt10(results, truth) };
 }
 
 async function postgres(url: string, records: CorpusRecord[], queries: BenchQuery[], truth: Set<string>[]): Promise<Measured> {
@@ -173,7 +170,7 @@ async function postgres(url: string, records: CorpusRecord[], queries: BenchQuer
   }
   await client.query('CREATE INDEX ON bench_fts USING gin (doc)');
   const indexSeconds = (performance.now() - started) / 1000;
-  const { latencies, results } = await timeQueries(queries, async (q) => {
+  const { latencies, cpuLatencies, results } = await timeQueries(queries, async (q) => {
     const terms = q.words.flatMap((w) => jieba.cut(w, true)).map((t) => t.replace(/[':&|!()\\]/g, ''));
     const tsquery = terms.join(' & ');
     const filter = q.filter ? ` AND ${q.filter.field} = $2` : '';
@@ -186,7 +183,7 @@ async function postgres(url: string, records: CorpusRecord[], queries: BenchQuer
   });
   await client.query('DROP TABLE bench_fts');
   await client.end();
-  return { name: 'postgres-fts', indexSeconds, latencies, recall: recallAt10(results, truth) };
+  return { name: 'postgres-fts', indexSeconds, latencies, cpuLatencies, recall: recallAt10(results, truth) };
 }
 
 async function main(): Promise<void> {
@@ -196,20 +193,21 @@ async function main(): Promise<void> {
   console.log(`search benchmark: ${records.length} records, ${queries.length} queries (${queries.filter((q) => q.filter).length} with a facet filter)`);
   const truth = queries.map((q) => exactMatches(records, q));
   const ours = await embedded(records, queries, truth);
-  const baselines = [fts5(records, queries, truth)];
+  const baselines = [await fts5(records, queries, truth)];
   if (process.env.DATABASE_URL) baselines.push(await postgres(process.env.DATABASE_URL, records, queries, truth));
 
   const row = (m: Measured) => {
     const sorted = [...m.latencies].sort((a, b) => a - b);
-    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+    const cpu = [...m.cpuLatencies].sort((a, b) => a - b);
+    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), cpuP95: percentile(cpu, 95) };
   };
   const o = row(ours);
   console.log(`\nembedded engine     index ${fmt(ours.throughput, 0)} records/s (${fmt(ours.indexSeconds)} s), memory +${fmt(ours.memoryMiB!, 0)} MiB (peak RSS ${fmt(process.memoryUsage().rss / 1048576, 0)} MiB)`);
-  console.log(`                    query ms p50 ${fmt(o.p50, 2)}  p95 ${fmt(o.p95, 2)}  p99 ${fmt(o.p99, 2)}  recall@10 ${fmt(ours.recall, 3)}`);
+  console.log(`                    query ms p50 ${fmt(o.p50, 2)}  p95 ${fmt(o.p95, 2)}  p99 ${fmt(o.p99, 2)}  (CPU p95 ${fmt(o.cpuP95, 2)})  recall@10 ${fmt(ours.recall, 3)}`);
   for (const baseline of baselines) {
     const b = row(baseline);
     console.log(`${baseline.name.padEnd(20)}index ${fmt(records.length / baseline.indexSeconds, 0)} records/s (${fmt(baseline.indexSeconds)} s)`);
-    console.log(`                    query ms p50 ${fmt(b.p50, 2)}  p95 ${fmt(b.p95, 2)}  p99 ${fmt(b.p99, 2)}  recall@10 ${fmt(baseline.recall, 3)}`);
+    console.log(`                    query ms p50 ${fmt(b.p50, 2)}  p95 ${fmt(b.p95, 2)}  p99 ${fmt(b.p99, 2)}  (CPU p95 ${fmt(b.cpuP95, 2)})  recall@10 ${fmt(baseline.recall, 3)}`);
     console.log(`                    embedded / ${baseline.name}: p50 ${fmt(o.p50 / b.p50, 2)}x  p95 ${fmt(o.p95 / b.p95, 2)}x  recall ${fmt(ours.recall / baseline.recall, 3)}x`);
   }
   const fts = baselines[0];

@@ -7,6 +7,7 @@ import { UsersModule } from '../users/users.module';
 import { EvidenceAttachmentsController } from './evidence-attachments.controller';
 import { EvidenceAttachmentsService } from './evidence-attachments.service';
 import { EvidenceClearanceService } from './evidence-clearance.service';
+import { EvidenceConsentExpiryJob } from './evidence-consent-expiry.job';
 import { EvidenceExportController } from './evidence-export.controller';
 import { EvidenceExportService } from './evidence-export.service';
 import { EvidenceFieldsResolver, EvidenceGrantResolver } from './evidence-fields.resolver';
@@ -60,6 +61,7 @@ import { SearchModule } from '../../search/search.module';
     SuggestionEvidenceResolver,
     EvidenceImportResolver,
     EvidenceSearchSource,
+    EvidenceConsentExpiryJob,
   ],
   exports: [EvidenceService, EvidenceQueryService, EvidenceClearanceService, EvidenceGrantsService, EvidenceLinksService],
 })

@@ -35,3 +35,42 @@ export class Interner {
     return this.ids.get(value);
   }
 }
+
+/**
+ * Documents holding the same access and deny tokens share an access class (an evidence record's
+ * readers depend on its contributor, organisation and grants, so classes are few). A query
+ * decides once per class whether the caller may see it, and the query path then checks a
+ * document with two typed-array reads.
+ */
+export class AccessClasses {
+  private readonly ids = new Map<string, number>();
+  private readonly access: number[][] = [];
+  private readonly deny: number[][] = [];
+
+  classOf(access: number[], deny: number[]): number {
+    const key = `${[...new Set(access)].sort((a, b) => a - b).join(',')}|${[...new Set(deny)].sort((a, b) => a - b).join(',')}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.access.length;
+      this.ids.set(key, id);
+      this.access.push(access);
+      this.deny.push(deny);
+    }
+    return id;
+  }
+
+  /** 1 for each class a caller holding `tokens` may see: one of its access tokens and none of its denied ones. */
+  allowedFor(tokens: Set<number>): Uint8Array {
+    const allowed = new Uint8Array(this.access.length);
+    for (let c = 0; c < allowed.length; c++) {
+      allowed[c] = this.access[c].some((t) => tokens.has(t)) && !this.deny[c].some((t) => tokens.has(t)) ? 1 : 0;
+    }
+    return allowed;
+  }
+
+  clear(): void {
+    this.ids.clear();
+    this.access.length = 0;
+    this.deny.length = 0;
+  }
+}

@@ -1,11 +1,11 @@
 import type { FieldValue, IndexDefinition, SearchDocument, SearchHit, SearchQuery, SearchResult } from '../search.port';
-import { escapeHtml, fold, indexTokens, isCjk, queryTokens } from '../text-analysis';
-import { Interner, float64Column, int32Column } from './doc-table';
+import { indexTokens, isCjk, queryTokens } from '../text-analysis';
+import { AccessClasses, Interner, float64Column, int32Column } from './doc-table';
 import { Postings, editDistanceWithin } from './postings';
+import { snippet } from './snippet';
 
 const K1 = 1.2;
 const B = 0.75;
-const SNIPPET_CHARS = 80;
 const MIN_TYPO_LENGTH = 5;
 
 interface StoredDocument {
@@ -13,16 +13,27 @@ interface StoredDocument {
   snippetText: string;
   /** Interned facet value ids, per facet field (in definition order). */
   facets: number[][];
-  /** Interned access token ids. */
-  access: number[];
-  deny: number[];
   payload: Record<string, FieldValue>;
+}
+
+/** Matched document numbers in a reusable buffer: `docs[0..count)`. */
+interface Matches {
+  docs: Int32Array;
+  count: number;
+}
+
+/** Whether the caller may get a document: its access class, then the caller's facet filters. */
+interface Admission {
+  classes: Uint8Array;
+  /** Null when the query has no filters. */
+  filter: ((number: number) => boolean) | null;
 }
 
 /**
  * One in-memory inverted index with BM25 ranking over weighted fields. The query path works on
- * typed arrays (scores and match marks per document number, interned facet values and access
- * tokens), so a query costs about one pass over the postings of its words.
+ * typed arrays only (scores, match marks, access classes and single facet values per document
+ * number, matches in preallocated buffers), so a query costs one tight pass over the postings
+ * of its words; totals and facet counts stay exact because every match is visited.
  */
 export class EmbeddedIndex {
   private readonly documents: (StoredDocument | undefined)[] = [];
@@ -32,15 +43,19 @@ export class EmbeddedIndex {
   private readonly dates = float64Column();
   private readonly scores = float64Column();
   private readonly marks = int32Column();
+  /** Per document, its access class (-1: removed). */
+  private readonly accessClass = int32Column();
   private readonly facetValues: Interner[];
   /** Per facet field, the value id of each document when it has exactly one (-1: none or several). */
   private readonly singleFacet: ReturnType<typeof int32Column>[];
   private readonly accessTokens = new Interner();
+  private readonly accessClasses = new AccessClasses();
   private sortedLatinTerms: string[] | null = null;
   private live = 0;
   private totalLength = 0;
   private removedSinceCompaction = 0;
   private stamp = 0;
+  private matchBuffers: [Int32Array, Int32Array] = [new Int32Array(1024), new Int32Array(1024)];
 
   constructor(readonly definition: IndexDefinition) {
     this.facetValues = definition.facetFields.map(() => new Interner());
@@ -64,21 +79,23 @@ export class EmbeddedIndex {
       }
     }
     const number = this.documents.length;
-    this.documents.push({
+    const stored: StoredDocument = {
       id: document.id,
       snippetText: document.text[this.definition.snippetField] ?? '',
       facets: this.definition.facetFields.map((field, f) => (document.facets[field] ?? []).map((v) => this.facetValues[f].id(v))),
-      access: document.access.map((t) => this.accessTokens.id(t)),
-      deny: (document.deny ?? []).map((t) => this.accessTokens.id(t)),
       payload: document.payload ?? {},
-    });
+    };
+    this.documents.push(stored);
     for (const column of [this.lengths, this.dates, this.scores]) column.ensure(number + 1);
-    this.marks.ensure(number + 1);
-    const stored = this.documents[number]!;
+    for (const column of [this.marks, this.accessClass]) column.ensure(number + 1);
     this.singleFacet.forEach((column, f) => {
       column.ensure(number + 1);
       column.values[number] = stored.facets[f].length === 1 ? stored.facets[f][0] : -1;
     });
+    this.accessClass.values[number] = this.accessClasses.classOf(
+      document.access.map((t) => this.accessTokens.id(t)),
+      (document.deny ?? []).map((t) => this.accessTokens.id(t)),
+    );
     this.lengths.values[number] = length;
     this.dates.values[number] = document.date;
     this.numberOf.set(document.id, number);
@@ -100,6 +117,7 @@ export class EmbeddedIndex {
     if (number === undefined) return;
     this.totalLength -= this.lengths.values[number];
     this.documents[number] = undefined;
+    this.accessClass.values[number] = -1;
     this.numberOf.delete(id);
     this.live--;
     if (++this.removedSinceCompaction > 10_000 && this.removedSinceCompaction > this.live / 4) this.compact();
@@ -109,9 +127,11 @@ export class EmbeddedIndex {
     this.documents.length = 0;
     this.numberOf.clear();
     this.postings.clear();
+    this.accessClasses.clear();
     this.sortedLatinTerms = null;
     this.live = 0;
     this.totalLength = 0;
+    this.removedSinceCompaction = 0;
   }
 
   private compact(): void {
@@ -166,111 +186,181 @@ export class EmbeddedIndex {
     return groups;
   }
 
-  /** A predicate on documents: the caller holds one of its tokens, none of its denied ones, and it passes every filter. */
-  private allowedTest(query: SearchQuery): (doc: StoredDocument) => boolean {
+  /** The caller's access classes and filters, compiled once per query. */
+  private admission(query: SearchQuery): Admission {
     const tokens = new Set(query.accessTokens.map((t) => this.accessTokens.find(t)).filter((id): id is number => id !== undefined));
     const filters = Object.entries(query.filters ?? {})
       .filter(([, values]) => values.length > 0)
       .map(([field, values]) => {
         const f = this.definition.facetFields.indexOf(field);
-        const ids = new Set(f < 0 ? [] : values.map((v) => this.facetValues[f].find(v)).filter((id): id is number => id !== undefined));
-        return { f, ids };
+        const allowed = new Uint8Array(f < 0 ? 0 : this.facetValues[f].names.length);
+        for (const value of values) {
+          const id = f < 0 ? undefined : this.facetValues[f].find(value);
+          if (id !== undefined) allowed[id] = 1;
+        }
+        return { f, allowed, single: f < 0 ? new Int32Array(0) : this.singleFacet[f].values };
       });
-    return (doc) =>
-      doc.access.some((t) => tokens.has(t)) &&
-      !doc.deny.some((t) => tokens.has(t)) &&
-      filters.every(({ f, ids }) => f >= 0 && doc.facets[f].some((v) => ids.has(v)));
+    const classes = this.accessClasses.allowedFor(tokens);
+    if (filters.length === 0) return { classes, filter: null };
+    if (filters.some(({ f }) => f < 0)) return { classes, filter: () => false };
+    return {
+      classes,
+      filter: (number) => {
+        for (const { f, allowed, single } of filters) {
+          const value = single[number];
+          if (value >= 0 ? allowed[value] === 0 : !this.documents[number]!.facets[f].some((v) => allowed[v] === 1)) return false;
+        }
+        return true;
+      },
+    };
   }
 
   search(query: SearchQuery): Omit<SearchResult, 'tookMs'> {
-    const allowed = this.allowedTest(query);
+    const admission = this.admission(query);
     const groups = query.text.trim() ? this.termGroups(query.text) : [];
-    const scores = this.scores.values;
-    const marks = this.marks.values;
-    let candidates: number[] = [];
-
-    if (groups.length === 0) {
-      this.documents.forEach((doc, number) => {
-        if (doc && allowed(doc)) {
-          scores[number] = 0;
-          candidates.push(number);
-        }
-      });
-    } else if (groups.every((g) => g.length > 0)) {
-      // marks[doc] === base + g: the document matched groups 0..g (smallest group first)
-      const base = this.stamp + 1;
-      this.stamp += groups.length + 1;
-      const averageLength = this.totalLength / Math.max(1, this.live);
-      const ordered = [...groups].sort((a, b) => this.groupSize(a) - this.groupSize(b));
-      let matched: number[] = [];
-      ordered.forEach((group, g) => {
-        const next: number[] = [];
-        const visit = (number: number, weight: number, idf: number) => {
-          if (g > 0 ? marks[number] !== base + g - 1 : marks[number] === base) return;
-          const doc = this.documents[number];
-          if (!doc || (g === 0 && !allowed(doc))) return;
-          const score = (idf * weight * (K1 + 1)) / (weight + K1 * (1 - B + (B * this.lengths.values[number]) / averageLength));
-          scores[number] = g === 0 ? score : scores[number] + score;
-          marks[number] = base + g;
-          next.push(number);
-        };
-        for (const term of group) {
-          const list = this.postings.get(term)!;
-          const idf = Math.log(1 + (this.live - list.length + 0.5) / (list.length + 0.5));
-          if (g > 0 && matched.length * 20 < list.length) {
-            // few documents still match: look each one up in the (ascending) posting list
-            for (const number of matched) {
-              const at = list.indexOf(number);
-              if (at >= 0) visit(number, list.weights[at], idf);
-            }
-          } else {
-            for (let i = 0; i < list.length; i++) visit(list.docs[i], list.weights[i], idf);
-          }
-        }
-        matched = next;
-      });
-      candidates = matched;
-    }
+    const matches =
+      groups.length === 0
+        ? this.matchEverything(admission)
+        : groups.every((g) => g.length > 0)
+          ? this.matchGroups(groups, admission)
+          : { docs: this.matchBuffers[0], count: 0 };
 
     const facets: Record<string, Record<string, number>> = {};
     for (const field of query.facets ?? []) {
       const f = this.definition.facetFields.indexOf(field);
-      if (f < 0) continue;
-      const counts = new Int32Array(this.facetValues[f].names.length);
-      const single = this.singleFacet[f].values;
-      for (const number of candidates) {
-        const v = single[number];
-        if (v >= 0) counts[v]++;
-        else for (const value of this.documents[number]!.facets[f]) counts[value]++;
-      }
-      facets[field] = {};
-      counts.forEach((count, v) => {
-        if (count > 0) facets[field][this.facetValues[f].names[v]] = count;
-      });
+      if (f >= 0) facets[field] = this.facetCounts(f, matches);
     }
 
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
-    const top = this.topK(candidates, offset + limit).slice(offset);
+    const top = this.topK(matches, offset + limit).slice(offset);
     const highlightTerms = [...new Set(groups.flat())];
+    const scores = this.scores.values;
     const hits: SearchHit[] = top.map((number) => {
       const doc = this.documents[number]!;
       return { id: doc.id, score: scores[number], snippet: snippet(doc.snippetText, highlightTerms), payload: doc.payload };
     });
-    return { hits, total: candidates.length, facets };
+    return { hits, total: matches.count, facets };
+  }
+
+  /** Two match buffers large enough for every document number. */
+  private buffers(): [Int32Array, Int32Array] {
+    if (this.matchBuffers[0].length < this.documents.length) {
+      const size = Math.max(this.documents.length, this.matchBuffers[0].length * 2);
+      this.matchBuffers = [new Int32Array(size), new Int32Array(size)];
+    }
+    return this.matchBuffers;
+  }
+
+  private matchEverything({ classes, filter }: Admission): Matches {
+    const [docs] = this.buffers();
+    const access = this.accessClass.values;
+    const scores = this.scores.values;
+    let count = 0;
+    for (let number = 0; number < this.documents.length; number++) {
+      const c = access[number];
+      if (c < 0 || classes[c] === 0 || (filter !== null && !filter(number))) continue;
+      scores[number] = 0;
+      docs[count++] = number;
+    }
+    return { docs, count };
+  }
+
+  /**
+   * Documents matching every group, scored by BM25. Groups go smallest first; marks[doc] === base + g
+   * means the document matched groups 0..g, and only the first term of a group that matches counts.
+   */
+  private matchGroups(groups: string[][], { classes, filter }: Admission): Matches {
+    const [first, second] = this.buffers();
+    const scores = this.scores.values;
+    const marks = this.marks.values;
+    const lengths = this.lengths.values;
+    const access = this.accessClass.values;
+    const base = this.stamp + 1;
+    this.stamp += groups.length + 1;
+    const averageLength = this.totalLength / Math.max(1, this.live);
+    const ordered = [...groups].sort((a, b) => this.groupSize(a) - this.groupSize(b));
+    let matched = first;
+    let count = 0;
+    let next = second;
+    ordered.forEach((group, g) => {
+      let found = 0;
+      const previous = base + g - 1;
+      const mark = base + g;
+      for (const term of group) {
+        const list = this.postings.get(term)!;
+        const docs = list.docs;
+        const weights = list.weights;
+        const idf = Math.log(1 + (this.live - list.length + 0.5) / (list.length + 0.5));
+        if (g === 0) {
+          for (let i = 0; i < list.length; i++) {
+            const number = docs[i];
+            if (marks[number] === base) continue;
+            const c = access[number];
+            if (c < 0 || classes[c] === 0 || (filter !== null && !filter(number))) continue;
+            const weight = weights[i];
+            scores[number] = (idf * weight * (K1 + 1)) / (weight + K1 * (1 - B + (B * lengths[number]) / averageLength));
+            marks[number] = mark;
+            next[found++] = number;
+          }
+        } else if (count * 20 < list.length) {
+          // few documents still match: look each one up in the (ascending) posting list
+          for (let j = 0; j < count; j++) {
+            const number = matched[j];
+            if (marks[number] !== previous) continue;
+            const at = list.indexOf(number);
+            if (at < 0 || access[number] < 0) continue;
+            const weight = weights[at];
+            scores[number] += (idf * weight * (K1 + 1)) / (weight + K1 * (1 - B + (B * lengths[number]) / averageLength));
+            marks[number] = mark;
+            next[found++] = number;
+          }
+        } else {
+          for (let i = 0; i < list.length; i++) {
+            const number = docs[i];
+            if (marks[number] !== previous || access[number] < 0) continue;
+            const weight = weights[i];
+            scores[number] += (idf * weight * (K1 + 1)) / (weight + K1 * (1 - B + (B * lengths[number]) / averageLength));
+            marks[number] = mark;
+            next[found++] = number;
+          }
+        }
+      }
+      [matched, next] = [next, matched];
+      count = found;
+    });
+    return { docs: matched, count };
+  }
+
+  /** Exact counts of a facet field's values over the matches. */
+  private facetCounts(f: number, { docs, count }: Matches): Record<string, number> {
+    const counts = new Int32Array(this.facetValues[f].names.length);
+    const single = this.singleFacet[f].values;
+    for (let i = 0; i < count; i++) {
+      const number = docs[i];
+      const v = single[number];
+      if (v >= 0) counts[v]++;
+      else for (const value of this.documents[number]!.facets[f]) counts[value]++;
+    }
+    const out: Record<string, number> = {};
+    counts.forEach((n, v) => {
+      if (n > 0) out[this.facetValues[f].names[v]] = n;
+    });
+    return out;
   }
 
   private groupSize(group: string[]): number {
     return group.reduce((sum, term) => sum + (this.postings.get(term)?.length ?? 0), 0);
   }
 
-  /** The k best candidates by score, ties broken by date (newer first). */
-  private topK(candidates: number[], k: number): number[] {
+  /** The k best matches by score, ties broken by date (newer first), then by match order. */
+  private topK({ docs, count }: Matches, k: number): number[] {
     const scores = this.scores.values;
     const dates = this.dates.values;
     const better = (a: number, b: number) => (scores[a] !== scores[b] ? scores[a] > scores[b] : dates[a] > dates[b]);
     const best: number[] = [];
-    for (const number of candidates) {
+    for (let j = 0; j < count; j++) {
+      const number = docs[j];
       if (best.length === k && !better(number, best[k - 1])) continue;
       let i = best.length < k ? best.length : k - 1;
       best[i] = number;
@@ -281,34 +371,4 @@ export class EmbeddedIndex {
     }
     return best;
   }
-}
-
-/** A window of the text around the first match, escaped, with the matched terms in <mark>. */
-export function snippet(text: string, terms: string[]): string {
-  const folded = fold(text);
-  const sameLength = folded.length === text.length;
-  const haystack = sameLength ? folded : text.toLowerCase();
-  const usable = terms.filter((t) => t.length > 0).sort((a, b) => b.length - a.length);
-  let first = -1;
-  for (const term of usable) {
-    const at = haystack.indexOf(term);
-    if (at !== -1 && (first === -1 || at < first)) first = at;
-  }
-  const start = first <= SNIPPET_CHARS / 3 ? 0 : first - Math.floor(SNIPPET_CHARS / 3);
-  const end = Math.min(text.length, start + SNIPPET_CHARS);
-  const window = text.slice(start, end);
-  const windowHaystack = haystack.slice(start, end);
-  let out = '';
-  let i = 0;
-  while (i < window.length) {
-    const term = usable.find((t) => windowHaystack.startsWith(t, i));
-    if (term) {
-      out += `<mark>${escapeHtml(window.slice(i, i + term.length))}</mark>`;
-      i += term.length;
-    } else {
-      out += escapeHtml(window[i]);
-      i++;
-    }
-  }
-  return `${start > 0 ? '…' : ''}${out}${end < text.length ? '…' : ''}`;
 }
