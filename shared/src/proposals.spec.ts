@@ -3,6 +3,7 @@ import {
   PROPOSAL_STATUSES,
   PROPOSAL_TRANSITIONS,
   SUGGESTION_STATUSES,
+  SUGGESTION_DECIDER_ACCOUNT_ROLES,
   SUGGESTION_TRANSITIONS,
   allowedSuggestionTransitions,
   allowedTransitions,
@@ -10,6 +11,8 @@ import {
   capabilitiesOf,
   checkProposalTransition,
   checkSuggestionTransition,
+  canDecideSuggestions,
+  suggestionPath,
   isProgramAreaCode,
   isProposalEditable,
   programAreaLabel,
@@ -88,12 +91,23 @@ describe('suggestion statuses', () => {
     expect(allowedSuggestionTransitions('drafted', { proposalRole: 'owner', userRole: 'admin' })).toEqual([]);
   });
 
-  it('lets owners, leaders and admins record outcomes, and nobody else', () => {
+  it('finds the shortest path of moves between two statuses, or none', () => {
+    expect(suggestionPath('submitted', 'implemented')).toEqual(['adopted', 'implemented']);
+    expect(suggestionPath('not_adopted', 'adopted')).toEqual(['under_consideration', 'adopted']);
+    expect(suggestionPath('adopted', 'adopted')).toEqual([]);
+    expect(suggestionPath('implemented', 'adopted')).toBeNull();
+    expect(suggestionPath('drafted', 'adopted')).toBeNull();
+    expect(canDecideSuggestions({ proposalRole: 'coauthor', userRole: 'member' })).toBe(true);
+    expect(canDecideSuggestions({ proposalRole: 'reviewer', userRole: 'researcher' })).toBe(false);
+    expect([...SUGGESTION_DECIDER_ACCOUNT_ROLES].sort()).toEqual(['admin', 'leader', 'member']);
+  });
+
+  it('lets owners, co-authors, leaders and admins record outcomes, and nobody else', () => {
     const outcomes = ['under_consideration', 'adopted', 'partially_adopted', 'included_in_plan', 'not_adopted'];
     expect(allowedSuggestionTransitions('submitted', { proposalRole: 'owner', userRole: 'member' })).toEqual(outcomes);
     expect(allowedSuggestionTransitions('submitted', { proposalRole: null, userRole: 'leader' })).toEqual(outcomes);
     expect(allowedSuggestionTransitions('submitted', { proposalRole: null, userRole: 'admin' })).toEqual(outcomes);
-    expect(allowedSuggestionTransitions('submitted', { proposalRole: 'coauthor', userRole: 'member' })).toEqual([]);
+    expect(allowedSuggestionTransitions('submitted', { proposalRole: 'coauthor', userRole: 'member' })).toEqual(outcomes);
     expect(allowedSuggestionTransitions('submitted', { proposalRole: null, userRole: 'researcher' })).toEqual([]);
     expect(checkSuggestionTransition('submitted', 'adopted', { proposalRole: 'reviewer', userRole: 'member' })).toBe('forbidden');
     expect(checkSuggestionTransition('implemented', 'adopted', { proposalRole: 'owner', userRole: 'admin' })).toBe('invalid');

@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import { ROLES, type Role } from './roles';
 
 /**
  * Proposals (建议 / 提案) and their numbered suggestions (建议条目): statuses, who may move
@@ -156,7 +156,11 @@ export const SUGGESTION_STATUS_LABELS: Record<SuggestionStatus, { zh: string; en
 /** Suggestions in these statuses may still be deleted (while their proposal is editable). */
 export const DELETABLE_SUGGESTION_STATUSES: readonly SuggestionStatus[] = ['drafted', 'submitted'];
 
-const SUGGESTION_DECIDERS = { proposalRoles: ['owner'], userRoles: ['admin', 'leader'] } as const;
+/**
+ * Who decides what became of a suggestion, by hand or by recording an adoption: the proposal's
+ * owners and co-authors, and the federation's leaders and admins. The only rule for both paths.
+ */
+const SUGGESTION_DECIDERS = { proposalRoles: ['owner', 'coauthor'], userRoles: ['admin', 'leader'] } as const;
 
 export interface SuggestionTransitionRule extends TransitionRule<SuggestionStatus> {
   /** The move needs a note (e.g. the reason a suggestion was not adopted). */
@@ -169,7 +173,7 @@ function decided(from: SuggestionStatus, targets: SuggestionStatus[]): Suggestio
 
 /**
  * drafted → submitted happens only when the proposal is submitted (nobody makes it by hand);
- * the others are recorded by the proposal's owners or the federation's leaders and admins.
+ * the others are recorded by the proposal's owners and co-authors or the federation's leaders and admins.
  */
 export const SUGGESTION_TRANSITIONS: readonly SuggestionTransitionRule[] = [
   { from: 'drafted', to: 'submitted', proposalRoles: [], userRoles: [] },
@@ -198,6 +202,41 @@ export function checkSuggestionTransition(
   const rule = SUGGESTION_TRANSITIONS.find((r) => r.from === from && r.to === to);
   if (!rule) return 'invalid';
   return permits(rule, actor) ? null : 'forbidden';
+}
+
+/** Whether this caller decides suggestions' outcomes at all (SUGGESTION_DECIDERS), whatever the status. */
+export function canDecideSuggestions(actor: TransitionActor): boolean {
+  return permits({ from: 'submitted', to: 'submitted', ...SUGGESTION_DECIDERS }, actor);
+}
+
+/** Account roles that can decide outcomes: those of SUGGESTION_DECIDERS, and those that may be an owner or co-author. */
+export const SUGGESTION_DECIDER_ACCOUNT_ROLES: readonly Role[] = ROLES.filter(
+  (role) => (SUGGESTION_DECIDERS.userRoles as readonly Role[]).includes(role) || SUGGESTION_DECIDERS.proposalRoles.some((p) => canHoldProposalRole(role, p)),
+);
+
+/**
+ * The fewest moves of SUGGESTION_TRANSITIONS from `from` to `to` (e.g. submitted → adopted →
+ * implemented), as the statuses after each move; [] when already there, null when unreachable.
+ * drafted → submitted is never part of a path: nobody makes it by hand.
+ */
+export function suggestionPath(from: SuggestionStatus, to: SuggestionStatus): SuggestionStatus[] | null {
+  if (from === to) return [];
+  const previous = new Map<SuggestionStatus, SuggestionStatus>();
+  const queue: SuggestionStatus[] = [from];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    for (const rule of SUGGESTION_TRANSITIONS) {
+      if (rule.from !== current || rule.from === 'drafted' || rule.to === from || previous.has(rule.to)) continue;
+      previous.set(rule.to, current);
+      if (rule.to === to) {
+        const path: SuggestionStatus[] = [to];
+        for (let s = current; s !== from; s = previous.get(s)!) path.unshift(s);
+        return path;
+      }
+      queue.push(rule.to);
+    }
+  }
+  return null;
 }
 
 export function suggestionTransitionRequiresNote(from: SuggestionStatus, to: SuggestionStatus): boolean {

@@ -6,7 +6,17 @@ export type DomainEvent =
   | { type: 'proposal.membership.changed'; proposalId: string; userId: string }
   | { type: 'proposal.status.changed'; proposalId: string; from: string; to: string; actorId?: string }
   | { type: 'suggestion.status.changed'; proposalId: string; suggestionId: string; from: string; to: string; actorId?: string }
-  | { type: 'adoption.recorded'; proposalId: string; suggestionId: string; adoptionId: string; status: string; actorId?: string };
+  | {
+      type: 'adoption.recorded';
+      proposalId: string;
+      suggestionId: string;
+      adoptionId: string;
+      status: string;
+      actorId?: string;
+      /** The program whose clause adopted the suggestion, so that followers of the program are told. */
+      programId?: string | null;
+    }
+  | { type: 'adoption.deleted'; proposalId: string; suggestionId: string; adoptionId: string; status: string; actorId?: string; programId?: string | null };
 
 type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 

@@ -53,8 +53,8 @@ export class ProposalsDemoSeeder {
     private readonly workflow: ProposalWorkflowService,
   ) {}
 
-  /** Creates the story's proposal and moves it draft → in review → submitted, so its timeline shows. */
-  async seed(people: { owner: UserEntity; coauthor: UserEntity; districtId: string }): Promise<void> {
+  /** Creates the story's proposal and moves it draft → in review → submitted, so its timeline shows; returns its id. */
+  async seed(people: { owner: UserEntity; coauthor: UserEntity; districtId: string }): Promise<string> {
     const owner = actorFor(people.owner);
     const { suggestions, ...fields } = DEMO_PROPOSAL;
     const proposal = await this.proposals.create(owner, { ...fields, districtId: people.districtId });
@@ -62,5 +62,6 @@ export class ProposalsDemoSeeder {
     for (const suggestion of suggestions) await this.suggestions.add(owner, { proposalId: proposal.id, ...suggestion });
     await this.workflow.transition(owner, { proposalId: proposal.id, to: 'in_review', note: '初稿完成，请林晓燕共同修改' });
     await this.workflow.transition(owner, { proposalId: proposal.id, to: 'submitted', note: '提交晋安区人民政府' });
+    return proposal.id;
   }
 }

@@ -16,6 +16,7 @@ import type { SectionProps } from './section';
 import { SuggestionStatusBadge } from './StatusBadge';
 import { SuggestionForm } from './SuggestionForm';
 import { SuggestionStatusDialog } from './SuggestionStatusDialog';
+import { SuggestionAdoptions } from '../adoption/SuggestionAdoptions';
 import { StatusTimeline } from './Timeline';
 
 /** Which form is open: none, the new-suggestion form, or the edit form of one suggestion. */
@@ -254,6 +255,7 @@ function SuggestionItem(props: SuggestionItemProps) {
             </>
           )}
         </div>
+        <SuggestionAdoptions proposalId={props.proposal.id} myRole={props.proposal.myRole} suggestion={suggestion} notify={props.notify} />
         {panel && (
           <div id={panelId} className="suggestion-panel">
             {panel === 'history' ? (

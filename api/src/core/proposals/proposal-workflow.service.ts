@@ -2,11 +2,14 @@ import {
   PROPOSAL_STATUSES,
   ProposalStatus,
   SUGGESTION_STATUSES,
+  SuggestionStatus,
   TransitionActor,
   allowedSuggestionTransitions,
+  canDecideSuggestions,
   allowedTransitions,
   checkProposalTransition,
   checkSuggestionTransition,
+  suggestionPath,
   suggestionTransitionRequiresNote,
 } from '@jianyan/shared';
 import { Injectable } from '@nestjs/common';
@@ -35,6 +38,15 @@ const suggestionStatusInput = changeSuggestionStatusSchema.extend({ to: z.enum(S
 export type TransitionRequest = z.input<typeof transitionInput>;
 export type AnswerRequest = z.input<typeof recordAnswerSchema>;
 export type SuggestionStatusRequest = z.input<typeof suggestionStatusInput>;
+
+/** Who records an outcome through another module: the account and its roles (SUGGESTION_DECIDERS decide). */
+export interface RecordingActor extends TransitionActor {
+  userId: string;
+}
+
+function assertDecider(actor: TransitionActor): void {
+  if (!canDecideSuggestions(actor)) throw AppErrors.forbidden('Only the proposal’s owners and co-authors, leaders and administrators decide outcomes');
+}
 
 /** Moves proposals through their workflow and records what became of each suggestion. */
 @Injectable()
@@ -70,15 +82,17 @@ export class ProposalWorkflowService {
       await this.history.append(manager, events);
       return updated;
     });
-    this.events.emit({ type: 'proposal.status.changed', proposalId: data.proposalId, from: from!, to: data.to });
+    this.events.emit({ type: 'proposal.status.changed', proposalId: data.proposalId, from: from!, to: data.to, actorId: actor.userId });
     return updated;
   }
 
   /** Stores the official reply and moves the proposal from submitted to answered. */
   async recordAnswer(actor: Actor, input: AnswerRequest): Promise<ProposalEntity> {
     const data = validateInput(recordAnswerSchema, input);
-    return runTransaction(this.dataSource, async (manager) => {
+    let from: string | undefined;
+    const answered = await runTransaction(this.dataSource, async (manager) => {
       const { proposal, role } = await this.access.load(actor, data.proposalId, manager);
+      from = proposal.status;
       assertProposalTransition(proposal.status, 'answered', { proposalRole: role, userRole: actor.role }, 'proposalId');
       const updated = await saveProposalChanges(manager, proposal, { status: 'answered' }, data.expectedVersion);
       const { expectedVersion: _unused, ...answer } = data;
@@ -87,13 +101,17 @@ export class ProposalWorkflowService {
       await this.history.append(manager, [{ ...this.proposalEvent(actor, proposal, 'answered', note), source: data.documentRef }]);
       return updated;
     });
+    this.events.emit({ type: 'proposal.status.changed', proposalId: data.proposalId, from: from!, to: 'answered', actorId: actor.userId });
+    return answered;
   }
 
-  /** Records a suggestion's new status (owners, and the federation's leaders and admins). */
+  /** Records a suggestion's new status (owners and co-authors, and the federation's leaders and admins). */
   async changeSuggestionStatus(actor: Actor, input: SuggestionStatusRequest): Promise<SuggestionModel> {
     const data = validateInput(suggestionStatusInput, input);
-    return runTransaction(this.dataSource, async (manager) => {
+    let change: { proposalId: string; from: string } | undefined;
+    const changed = await runTransaction(this.dataSource, async (manager) => {
       const { suggestion, role } = await this.suggestions.load(actor, data.suggestionId, manager);
+      change = { proposalId: suggestion.proposalId, from: suggestion.status };
       const who = { proposalRole: role, userRole: actor.role };
       const verdict = checkSuggestionTransition(suggestion.status, data.to, who);
       if (verdict === 'invalid') {
@@ -121,6 +139,93 @@ export class ProposalWorkflowService {
       await touchProposal(manager, suggestion.proposalId);
       return this.suggestions.numbered(manager, Object.assign(suggestion, { status: data.to, updatedAt }));
     });
+    this.events.emit({ type: 'suggestion.status.changed', suggestionId: data.suggestionId, ...change!, to: data.to, actorId: actor.userId });
+    return changed;
+  }
+
+  /**
+   * Moves a suggestion to an outcome decided by another module (an adoption record), inside its
+   * transaction, by the fewest moves of the shared table (e.g. submitted → adopted → implemented),
+   * one history event per move with the same note and source. Already there: one event with the
+   * status unchanged. Each move needs the caller's roles to permit it (FORBIDDEN otherwise); an
+   * unreachable outcome is refused (BAD_USER_INPUT on `status`). Returns the status before and after.
+   */
+  async applyRecordedOutcome(
+    manager: EntityManager,
+    actor: RecordingActor,
+    suggestion: SuggestionEntity,
+    to: SuggestionStatus,
+    note: string | null,
+    source: string | null,
+  ): Promise<{ from: SuggestionStatus; to: SuggestionStatus }> {
+    const from = suggestion.status;
+    assertDecider(actor);
+    const path = suggestionPath(from, to);
+    if (!path) throw AppErrors.badInput('status', `the suggestion cannot go from ${from} to ${to}`);
+    const steps: [SuggestionStatus, SuggestionStatus][] = path.length === 0 ? [[from, from]] : path.map((s, i) => [i === 0 ? from : path[i - 1], s]);
+    for (const [stepFrom, stepTo] of steps) {
+      if (stepFrom !== stepTo && checkSuggestionTransition(stepFrom, stepTo, actor) === 'forbidden') {
+        throw AppErrors.forbidden(`Your role cannot move this suggestion from ${stepFrom} to ${stepTo}`);
+      }
+    }
+    return this.writeOutcome(manager, actor.userId, suggestion, steps, note, source);
+  }
+
+  /**
+   * Sets a suggestion's status to what its adoption records now say after one was changed or
+   * deleted, outside the table's moves (e.g. adopted back to under consideration): one explicit
+   * correction event. Only for those who decide outcomes (SUGGESTION_DECIDERS).
+   */
+  async correctRecordedOutcome(
+    manager: EntityManager,
+    actor: RecordingActor,
+    suggestion: SuggestionEntity,
+    to: SuggestionStatus,
+    note: string | null,
+    source: string | null,
+  ): Promise<{ from: SuggestionStatus; to: SuggestionStatus }> {
+    assertDecider(actor);
+    return this.writeOutcome(manager, actor.userId, suggestion, [[suggestion.status, to]], note, source);
+  }
+
+  /**
+   * The suggestion row, re-read inside the caller's transaction; on PostgreSQL locked for update,
+   * so concurrent outcome records of one suggestion run one after another (SQLite serialises anyway).
+   */
+  async lockSuggestion(manager: EntityManager, suggestionId: string): Promise<SuggestionEntity> {
+    const lock = manager.connection.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' as const } } : {};
+    const suggestion = await manager.findOne(SuggestionEntity, { where: { id: suggestionId }, ...lock });
+    if (!suggestion) throw AppErrors.notFound('Suggestion');
+    return suggestion;
+  }
+
+  private async writeOutcome(
+    manager: EntityManager,
+    actorId: string,
+    suggestion: SuggestionEntity,
+    steps: [SuggestionStatus, SuggestionStatus][],
+    note: string | null,
+    source: string | null,
+  ): Promise<{ from: SuggestionStatus; to: SuggestionStatus }> {
+    const from = suggestion.status;
+    const to = steps[steps.length - 1][1];
+    if (to !== from) await manager.update(SuggestionEntity, { id: suggestion.id }, { status: to, updatedAt: new Date() });
+    await this.history.append(
+      manager,
+      steps.map(([fromStatus, toStatus]) => ({
+        entityType: 'suggestion' as const,
+        entityId: suggestion.id,
+        proposalId: suggestion.proposalId,
+        fromStatus,
+        toStatus,
+        actorId,
+        note,
+        source,
+      })),
+    );
+    await touchProposal(manager, suggestion.proposalId);
+    suggestion.status = to;
+    return { from, to };
   }
 
   /** Submitted versions of each proposal, oldest first. */

@@ -171,7 +171,17 @@ describe('proposal workflow', () => {
       expect(returnsHistory).toEqual([]);
       expect(mutations.map((m) => m.name).filter((name) => /history|timeline|statusevent|event/i.test(name))).toEqual([]);
       const editing = mutations.map((m) => m.name).filter((name) => /^(update|delete|remove|edit)/.test(name));
-      expect(editing.sort()).toEqual(['deleteSuggestion', 'removeProposalMember', 'updateEvidence', 'updateProposal', 'updateSuggestion']);
+      // adoption changes append to the history (api/src/core/adoption); deleting a program needs it to have no adoption records
+      expect(editing.sort()).toEqual([
+        'deleteAdoption',
+        'deleteProgram',
+        'deleteSuggestion',
+        'removeProposalMember',
+        'updateAdoption',
+        'updateEvidence',
+        'updateProposal',
+        'updateSuggestion',
+      ]);
     });
 
     it('only accumulates: earlier entries stay as they were, in order, oldest first', async () => {
@@ -241,7 +251,9 @@ describe('proposal workflow', () => {
       ],
     });
     expect(proposal.suggestions.map((s: { number: number }) => s.number)).toEqual([1, 2, 3]);
-    expect(proposal.suggestions[0]).toMatchObject({ title: '加大政府购买服务资金投入，帮助边缘困境流动妇女', status: 'submitted' });
+    // the first was adopted by the Jin'an program in June 2022 (api/src/seed/programs-demo.ts)
+    expect(proposal.suggestions[0]).toMatchObject({ title: '加大政府购买服务资金投入，帮助边缘困境流动妇女', status: 'adopted' });
+    expect(proposal.suggestions[1]).toMatchObject({ status: 'submitted' });
     const { proposal: detail } = await owner.ok(TIMELINE, { id: proposal.id });
     expect(detail.timeline.filter((e: { entityType: string }) => e.entityType === 'proposal').map((e: { toStatus: string }) => e.toStatus)).toEqual([
       'draft',

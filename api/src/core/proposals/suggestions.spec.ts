@@ -112,13 +112,15 @@ describe('suggestions', () => {
       expect(errorCode(result)).toBe('FORBIDDEN');
     });
 
-    it('refuses co-authors, reviewers and viewers', async () => {
-      for (const person of ['linxiaoyan', 'chenfang', 'liusiyuan'] as const) {
+    it('refuses reviewers and viewers (co-authors decide like owners: shared SUGGESTION_DECIDERS)', async () => {
+      for (const person of ['chenfang', 'liusiyuan'] as const) {
         const result = await (await f.as(person)).request(CHANGE_STATUS, { input: { suggestionId, to: 'adopted' } });
         expect(errorCode(result)).toBe('FORBIDDEN');
       }
-      const seen = await (await f.as('linxiaoyan')).ok(SUGGESTIONS, { id: proposalId });
+      const seen = await (await f.as('chenfang')).ok(SUGGESTIONS, { id: proposalId });
       expect(seen.proposal.suggestions[0]).toMatchObject({ status: 'submitted', allowedTransitions: [] });
+      const coauthor = await (await f.as('linxiaoyan')).ok(SUGGESTIONS, { id: proposalId });
+      expect(coauthor.proposal.suggestions[0].allowedTransitions).toContain('adopted');
     });
 
     it('lets the owner, a leader and an admin record outcomes, with note and source in the history', async () => {

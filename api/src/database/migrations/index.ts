@@ -5,11 +5,15 @@ import { NamedVersions1764420000000 } from './1764420000000-named-versions';
 import { Proposals1764400000000 } from './1764400000000-proposals';
 import { SearchOutbox1764460000000 } from './1764460000000-search-outbox';
 import { Evidence1764470000000 } from './1764470000000-evidence';
+import { Programs1764480000000 } from './1764480000000-programs';
+import { Adoption1764481000000 } from './1764481000000-adoption';
 import { CommentAnchors1764500000000 } from './1764500000000-comment-anchors';
 
 /** Every migration, in order. The same list runs on SQLite and PostgreSQL. */
 export const MIGRATIONS = [Accounts1764390000000, Proposals1764400000000, ProposalBody1764405000000, Collaboration1764410000000, NamedVersions1764420000000,
   SearchOutbox1764460000000,
   Evidence1764470000000,
+  Programs1764480000000,
+  Adoption1764481000000,
   CommentAnchors1764500000000,
 ];

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { Actor } from '../../common/graphql-context';
+import { MatchableClause, ProgramsService } from '../programs/programs.service';
+import { ProposalDashboardReads } from '../proposals/proposal-dashboard.reads';
+import { SuggestionModel } from '../proposals/suggestion.model';
+import { SuggestionsService } from '../proposals/suggestions.service';
+import { AdoptionEntity, MatchDecisionEntity } from './adoption.entity';
+import { ClauseMatchModel } from './adoption.model';
+import { ClauseIndex } from './clause-matching';
+
+export interface SuggestionMatches {
+  suggestion: SuggestionModel;
+  matches: ClauseMatchModel[];
+}
+
+/**
+ * Proposes the program clauses most similar to a suggestion. Pairs someone already confirmed or
+ * rejected, and clauses already recorded as adopting it, are never proposed.
+ */
+@Injectable()
+export class MatchingService {
+  constructor(
+    @InjectRepository(MatchDecisionEntity) private readonly decisions: Repository<MatchDecisionEntity>,
+    @InjectRepository(AdoptionEntity) private readonly adoptions: Repository<AdoptionEntity>,
+    private readonly programs: ProgramsService,
+    private readonly proposalReads: ProposalDashboardReads,
+    private readonly suggestions: SuggestionsService,
+  ) {}
+
+  /** Proposals for one suggestion the caller sees, from one program or from all. */
+  async forSuggestion(actor: Actor, suggestionId: string, programId?: string | null, limit = 3): Promise<SuggestionMatches> {
+    const { suggestion } = await this.suggestions.load(actor, suggestionId);
+    if (programId) await this.programs.get(programId);
+    const clauses = await this.programs.matchableClauses(programId ?? undefined);
+    const excluded = await this.decided([suggestion.id]);
+    const matches = this.match(new ClauseIndex(clauses), clauses, suggestion.id, `${suggestion.title}\n${suggestion.text}`, excluded, limit);
+    const [numbered] = (await this.suggestions.byProposalIds([suggestion.proposalId]))[0].filter((s) => s.id === suggestion.id);
+    return { suggestion: numbered, matches };
+  }
+
+  /** For a newly imported program: every submitted suggestion the caller sees that some clause of it matches. */
+  async forProgram(actor: Actor, programId: string, limit = 3): Promise<SuggestionMatches[]> {
+    await this.programs.get(programId);
+    const clauses = await this.programs.matchableClauses(programId);
+    if (clauses.length === 0) return [];
+    const suggestions = (await this.visibleSuggestions(actor)).filter((s) => s.status !== 'drafted');
+    const excluded = await this.decided(suggestions.map((s) => s.id));
+    const index = new ClauseIndex(clauses);
+    return suggestions
+      .map((suggestion) => ({ suggestion, matches: this.match(index, clauses, suggestion.id, `${suggestion.title}\n${suggestion.text}`, excluded, limit) }))
+      .filter((entry) => entry.matches.length > 0)
+      .sort((a, b) => b.matches[0].score - a.matches[0].score);
+  }
+
+  private match(
+    index: ClauseIndex,
+    clauses: MatchableClause[],
+    suggestionId: string,
+    text: string,
+    excluded: Map<string, Set<string>>,
+    limit: number,
+  ): ClauseMatchModel[] {
+    const byId = new Map(clauses.map((c) => [c.id, c]));
+    return index.rank(text, { limit, exclude: excluded.get(suggestionId) }).map((m) => {
+      const clause = byId.get(m.clauseId)!;
+      return Object.assign(new ClauseMatchModel(), {
+        suggestionId,
+        clauseId: clause.id,
+        programId: clause.programId,
+        programName: clause.programName,
+        number: clause.number,
+        text: clause.text,
+        area: clause.area,
+        score: m.score,
+        overlap: m.overlap,
+      });
+    });
+  }
+
+  /** Per suggestion, the clauses not to propose: decided pairs and recorded adoptions. */
+  private async decided(suggestionIds: string[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    if (suggestionIds.length === 0) return out;
+    const [decisions, adoptions] = await Promise.all([
+      this.decisions.find({ select: { suggestionId: true, clauseId: true }, where: { suggestionId: In(suggestionIds) } }),
+      this.adoptions.find({ select: { suggestionId: true, clauseId: true }, where: { suggestionId: In(suggestionIds) } }),
+    ]);
+    for (const row of [...decisions, ...adoptions]) {
+      if (!row.clauseId) continue;
+      if (!out.has(row.suggestionId)) out.set(row.suggestionId, new Set());
+      out.get(row.suggestionId)!.add(row.clauseId);
+    }
+    return out;
+  }
+
+  /** Suggestions of every submitted, answered or closed proposal the caller sees: one visibility-restricted query, no cap. */
+  private async visibleSuggestions(actor: Actor): Promise<SuggestionModel[]> {
+    const proposalIds = (await this.proposalReads.submittedProposals(actor)).map((p) => p.id);
+    return proposalIds.length === 0 ? [] : (await this.suggestions.byProposalIds(proposalIds)).flat();
+  }
+}

@@ -1,0 +1,138 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { CLAUSE_KINDS, ClauseKind, ProgramEntity } from './program.entity';
+
+export const ClauseKindEnum = Object.fromEntries(CLAUSE_KINDS.map((k) => [k, k])) as Record<ClauseKind, ClauseKind>;
+registerEnumType(ClauseKindEnum, { name: 'ClauseKind', description: 'area (领域), section heading, goal (主要目标) or measure (策略措施)' });
+
+@ObjectType('Program', { description: 'A development program (发展纲要) with its tree of areas, goals and measures' })
+export class ProgramModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'e.g. 晋安区人民政府' })
+  issuingBody!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The district organisation; null for national or city programs' })
+  districtId!: string | null;
+
+  @Field(() => Int)
+  periodStart!: number;
+
+  @Field(() => Int)
+  periodEnd!: number;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM or YYYY-MM-DD' })
+  promulgatedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The source document: name, document number or URL' })
+  sourceDocument!: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt!: Date;
+
+  static from(entity: ProgramEntity): ProgramModel {
+    return Object.assign(new ProgramModel(), entity);
+  }
+}
+
+@ObjectType('ProgramClause', { description: 'One node of a program: area, section, goal or measure clause' })
+export class ProgramClauseModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  programId!: string;
+
+  @Field(() => ID, { nullable: true })
+  parentId!: string | null;
+
+  @Field(() => Int, { description: '0 for top-level nodes' })
+  depth!: number;
+
+  @Field(() => ClauseKindEnum)
+  kind!: ClauseKind;
+
+  @Field({ description: 'The number as printed (一、 （一） 1. （1）), or empty' })
+  number!: string;
+
+  @Field()
+  text!: string;
+}
+
+@ObjectType('ProgramNode', { description: 'A recognised node of an import preview, in pre-order' })
+export class ProgramNodeModel {
+  @Field(() => Int)
+  depth!: number;
+
+  @Field(() => ClauseKindEnum)
+  kind!: ClauseKind;
+
+  @Field()
+  number!: string;
+
+  @Field()
+  text!: string;
+}
+
+@ObjectType('ProgramImportPreview')
+export class ProgramImportPreviewModel {
+  @Field(() => String, { nullable: true, description: 'The title line, when the text starts with one' })
+  suggestedName!: string | null;
+
+  @Field(() => [ProgramNodeModel])
+  nodes!: ProgramNodeModel[];
+}
+
+@InputType()
+export class ProgramImportInput {
+  @Field(() => String, { nullable: true, description: 'Pasted text' })
+  text?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A .docx file, base64-encoded' })
+  docxBase64?: string | null;
+}
+
+@InputType()
+export class ProgramNodeInput {
+  @Field(() => Int, { description: '0 for top level; at most one more than the node before' })
+  depth!: number;
+
+  @Field(() => ClauseKindEnum)
+  kind!: ClauseKind;
+
+  @Field({ defaultValue: '' })
+  number!: string;
+
+  @Field()
+  text!: string;
+}
+
+@InputType()
+export class CreateProgramInput {
+  @Field()
+  name!: string;
+
+  @Field()
+  issuingBody!: string;
+
+  @Field(() => ID, { nullable: true })
+  districtId?: string | null;
+
+  @Field(() => Int)
+  periodStart!: number;
+
+  @Field(() => Int)
+  periodEnd!: number;
+
+  @Field(() => String, { nullable: true })
+  promulgatedOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  sourceDocument?: string | null;
+
+  @Field(() => [ProgramNodeInput], { description: 'The corrected tree in pre-order' })
+  nodes!: ProgramNodeInput[];
+}

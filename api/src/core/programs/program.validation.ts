@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { CLAUSE_KINDS } from './program.entity';
+
+export const PROGRAM_MAX_NODES = 3000;
+/** 2022-06 or 2022-06-30: a real month, and a real day of it (no 2022-13 or 2022-02-30). */
+function isCalendarMonthOrDay(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number);
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return d >= 1 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const year = z.number().int().min(1949, 'must be a year').max(2100, 'must be a year');
+
+export const programNodeSchema = z.object({
+  depth: z.number().int().min(0).max(8),
+  kind: z.enum(CLAUSE_KINDS),
+  number: z.string().trim().max(20, 'must be at most 20 characters'),
+  text: z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5000 characters'),
+});
+
+export const createProgramSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(200),
+    issuingBody: z.string().trim().min(1, 'must not be empty').max(200),
+    districtId: z.string().uuid().nullish(),
+    periodStart: year,
+    periodEnd: year,
+    promulgatedOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be YYYY-MM or YYYY-MM-DD')
+      .refine(isCalendarMonthOrDay, 'is not a date')
+      .nullish(),
+    sourceDocument: z.string().trim().max(500).nullish(),
+    nodes: z.array(programNodeSchema).min(1, 'must contain at least one clause').max(PROGRAM_MAX_NODES),
+  })
+  .superRefine((program, ctx) => {
+    if (program.periodEnd < program.periodStart) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'must not be before periodStart' });
+    program.nodes.forEach((node, i) => {
+      const limit = i === 0 ? 0 : program.nodes[i - 1].depth + 1;
+      if (node.depth > limit) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'depth'], message: `must be at most ${limit} (one below the node above)` });
+    });
+  });
+
+export const previewProgramSchema = z
+  .object({
+    text: z.string().max(2_000_000).nullish(),
+    docxBase64: z.string().max(8_000_000).nullish(),
+  })
+  .refine((input) => !!input.text !== !!input.docxBase64, { message: 'give either text or docxBase64', path: ['text'] });

@@ -1,0 +1,84 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Connection, Page } from '../../common/pagination';
+import { GraphQLContext, loaderFor } from '../../common/graphql-context';
+import { Actor } from '../../common/graphql-context';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { OrganizationModel } from '../organizations/organization.model';
+import { loadOrganization } from '../organizations/organization.loader';
+import { OrganizationsService } from '../organizations/organizations.service';
+import {
+  CreateProgramInput,
+  ProgramClauseModel,
+  ProgramImportInput,
+  ProgramImportPreviewModel,
+  ProgramModel,
+} from './program.model';
+import { ProgramsService } from './programs.service';
+
+const ProgramConnection = Connection(ProgramModel, 'ProgramConnection');
+
+@Resolver(() => ProgramModel)
+export class ProgramsResolver {
+  constructor(
+    private readonly programService: ProgramsService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Query(() => ProgramConnection, { description: 'Development programs by name (everyone signed in)' })
+  async programs(
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ): Promise<Page<ProgramModel>> {
+    const page = await this.programService.list(first, after);
+    return { ...page, nodes: page.nodes.map(ProgramModel.from) };
+  }
+
+  @Query(() => ProgramModel)
+  async program(@Args('id', { type: () => ID }) id: string): Promise<ProgramModel> {
+    return ProgramModel.from(await this.programService.get(id));
+  }
+
+  @Query(() => ProgramClauseModel, { nullable: true })
+  async programClause(@Args('id', { type: () => ID }) id: string): Promise<ProgramClauseModel | null> {
+    const [clause] = await this.programService.clausesByIds([id]);
+    if (!clause) return null;
+    const tree = (await this.programService.treesOf([clause.programId]))[0];
+    return tree.find((c) => c.id === id) ?? null;
+  }
+
+  @Roles('admin')
+  @Mutation(() => ProgramImportPreviewModel, { description: 'Recognises the tree of pasted text or a .docx; saves nothing (admins)' })
+  importProgramPreview(@Args('input') input: ProgramImportInput): Promise<ProgramImportPreviewModel> {
+    return this.programService.preview(input);
+  }
+
+  @Roles('admin')
+  @Mutation(() => ProgramModel, { description: 'Saves a program with its corrected tree (admins)' })
+  async createProgram(@CurrentActor() actor: Actor, @Args('input') input: CreateProgramInput): Promise<ProgramModel> {
+    return ProgramModel.from(await this.programService.create(actor, input));
+  }
+
+  @Roles('admin')
+  @Mutation(() => Boolean, {
+    description: 'Refused while adoption records point at its clauses (admins of the district’s federation; national or city programs: admins at a root federation)',
+  })
+  async deleteProgram(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    await this.programService.delete(actor, id);
+    return true;
+  }
+
+  @ResolveField(() => [ProgramClauseModel], { description: 'The tree in pre-order, with depths' })
+  clauses(@Parent() program: ProgramModel, @Context() context: GraphQLContext): Promise<ProgramClauseModel[]> {
+    return loaderFor<string, ProgramClauseModel[]>(context, 'programClauses', (ids) => this.programService.treesOf(ids)).load(program.id);
+  }
+
+  @ResolveField(() => Int)
+  clauseCount(@Parent() program: ProgramModel, @Context() context: GraphQLContext): Promise<number> {
+    return loaderFor<string, number>(context, 'programClauseCount', (ids) => this.programService.clauseCounts(ids)).load(program.id);
+  }
+
+  @ResolveField(() => OrganizationModel, { nullable: true })
+  async district(@Parent() program: ProgramModel, @Context() context: GraphQLContext): Promise<OrganizationModel | null> {
+    return program.districtId ? loadOrganization(context, this.organizations, program.districtId) : null;
+  }
+}

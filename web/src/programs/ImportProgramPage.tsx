@@ -1,0 +1,225 @@
+import { useMutation, useQuery } from '@apollo/client';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { usePageTitle } from '../app/usePageTitle';
+import { RequireRole } from '../auth/RequireAuth';
+import { toAppError, type AppError } from '../graphql/errors';
+import { ORGANIZATIONS_QUERY } from '../graphql/users';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { SelectField, TextAreaField, TextField } from '../ui/Field';
+import { CREATE_PROGRAM_MUTATION, IMPORT_PROGRAM_PREVIEW_MUTATION, PROGRAMS_QUERY, type ProgramNode } from './graphql';
+import { PreviewTree } from './PreviewTree';
+import { PROGRAMS_TEST_IDS } from './testids';
+import { useProgramsText } from './useProgramsText';
+import './programs.css';
+
+const MAX_DOCX_BYTES = 5 * 1024 * 1024;
+
+interface Meta {
+  name: string;
+  issuingBody: string;
+  districtId: string;
+  periodStart: string;
+  periodEnd: string;
+  promulgatedOn: string;
+  sourceDocument: string;
+}
+
+const EMPTY_META: Meta = { name: '', issuingBody: '', districtId: '', periodStart: '2021', periodEnd: '2030', promulgatedOn: '', sourceDocument: '' };
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result ?? '');
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** /programs/import (admins). */
+export function ImportProgramRoute() {
+  return (
+    <RequireRole roles={['admin']}>
+      <ImportProgramPage />
+    </RequireRole>
+  );
+}
+
+/** Paste text or upload a .docx → the recognised tree, editable → the program's details → save. */
+function ImportProgramPage() {
+  const t = useProgramsText();
+  usePageTitle(t('import.title'));
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [nodes, setNodes] = useState<ProgramNode[] | null>(null);
+  const [meta, setMeta] = useState<Meta>(EMPTY_META);
+  const [error, setError] = useState<AppError | null>(null);
+  const [preview, previewing] = useMutation(IMPORT_PROGRAM_PREVIEW_MUTATION);
+  const [create, creating] = useMutation(CREATE_PROGRAM_MUTATION, { refetchQueries: [PROGRAMS_QUERY] });
+  const organizations = useQuery(ORGANIZATIONS_QUERY);
+  const districts = (organizations.data?.organizations ?? []).filter((o) => o.kind === 'district');
+  const set = (changes: Partial<Meta>) => setMeta((current) => ({ ...current, ...changes }));
+
+  async function onRecognise() {
+    setError(null);
+    setFileError(null);
+    if (file && !file.name.toLowerCase().endsWith('.docx')) return setFileError(t('import.notDocx'));
+    if (file && file.size > MAX_DOCX_BYTES) return setFileError(t('import.tooLarge'));
+    try {
+      const input = file ? { docxBase64: await readAsBase64(file) } : { text };
+      const { data } = await preview({ variables: { input } });
+      if (!data) return;
+      setNodes(data.importProgramPreview.nodes);
+      if (data.importProgramPreview.suggestedName && !meta.name) set({ name: data.importProgramPreview.suggestedName });
+    } catch (caught) {
+      setError(toAppError(caught));
+    }
+  }
+
+  async function onSave() {
+    if (!nodes) return;
+    setError(null);
+    try {
+      const { data } = await create({
+        variables: {
+          input: {
+            name: meta.name.trim(),
+            issuingBody: meta.issuingBody.trim(),
+            districtId: meta.districtId || null,
+            periodStart: Number(meta.periodStart),
+            periodEnd: Number(meta.periodEnd),
+            promulgatedOn: meta.promulgatedOn.trim() || null,
+            sourceDocument: meta.sourceDocument.trim() || null,
+            nodes: nodes.map(({ depth, kind, number, text: nodeText }) => ({ depth, kind, number, text: nodeText })),
+          },
+        },
+      });
+      if (data) navigate(`/programs/${encodeURIComponent(data.createProgram.id)}`);
+    } catch (caught) {
+      setError(toAppError(caught));
+    }
+  }
+
+  return (
+    <div className="stack">
+      <nav className="breadcrumb" aria-label={t('program.back')}>
+        <Link to="/programs">{t('program.back')}</Link>
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1>{t('import.title')}</h1>
+          <p className="muted">{t('import.intro')}</p>
+        </div>
+      </div>
+      {nodes === null ? (
+        <section className="card form">
+          <TextAreaField
+            label={t('import.paste')}
+            value={text}
+            onChange={setText}
+            rows={14}
+            placeholder={t('import.pastePlaceholder')}
+            testId={PROGRAMS_TEST_IDS.importText}
+          />
+          <div className="field">
+            <label className="field-label" htmlFor="program-docx">
+              {t('import.file')}
+            </label>
+            <input
+              id="program-docx"
+              type="file"
+              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+              data-testid={PROGRAMS_TEST_IDS.importFile}
+            />
+            {file && <p className="field-hint">{t('import.fileChosen', { name: file.name })}</p>}
+            {fileError && (
+              <p className="field-error" role="alert">
+                {fileError}
+              </p>
+            )}
+          </div>
+          <ErrorNotice error={error} title={t('import.previewFailed')} />
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={previewing.loading || (!text.trim() && !file)}
+              onClick={() => void onRecognise()}
+              data-testid={PROGRAMS_TEST_IDS.importRecognise}
+            >
+              {previewing.loading ? t('import.recognising') : t('import.recognise')}
+            </button>
+          </div>
+        </section>
+      ) : (
+        <>
+          <section className="card">
+            <h2 className="card-title">{t('import.previewTitle')}</h2>
+            <p className="muted">{t('import.previewIntro', { count: nodes.length })}</p>
+            <PreviewTree nodes={nodes} onChange={setNodes} />
+          </section>
+          <section className="card form">
+            <h2 className="card-title">{t('import.metaTitle')}</h2>
+            <TextField label={t('import.name')} value={meta.name} onChange={(name) => set({ name })} required maxLength={200} testId={PROGRAMS_TEST_IDS.nameInput} />
+            <TextField
+              label={t('import.issuingBody')}
+              value={meta.issuingBody}
+              onChange={(issuingBody) => set({ issuingBody })}
+              required
+              maxLength={200}
+              testId={PROGRAMS_TEST_IDS.issuerInput}
+            />
+            <SelectField
+              label={t('import.district')}
+              value={meta.districtId}
+              onChange={(districtId) => set({ districtId })}
+              options={[{ value: '', label: t('import.noDistrict') }, ...districts.map((d) => ({ value: d.id, label: d.name }))]}
+              testId={PROGRAMS_TEST_IDS.district}
+            />
+            <div className="form-row">
+              <TextField label={t('import.periodStart')} type="number" value={meta.periodStart} onChange={(periodStart) => set({ periodStart })} required testId={PROGRAMS_TEST_IDS.periodStart} />
+              <TextField label={t('import.periodEnd')} type="number" value={meta.periodEnd} onChange={(periodEnd) => set({ periodEnd })} required testId={PROGRAMS_TEST_IDS.periodEnd} />
+              <TextField
+                label={t('import.promulgatedOn')}
+                hint={t('import.promulgatedHint')}
+                value={meta.promulgatedOn}
+                onChange={(promulgatedOn) => set({ promulgatedOn })}
+                optional
+                testId={PROGRAMS_TEST_IDS.promulgated}
+              />
+            </div>
+            <TextField
+              label={t('import.sourceDocument')}
+              value={meta.sourceDocument}
+              onChange={(sourceDocument) => set({ sourceDocument })}
+              optional
+              maxLength={500}
+              testId={PROGRAMS_TEST_IDS.source}
+            />
+            <ErrorNotice error={error} title={t('import.failed')} />
+            <div className="form-actions">
+              <button type="button" className="button" onClick={() => setNodes(null)} disabled={creating.loading}>
+                {t('import.back')}
+              </button>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={creating.loading || !meta.name.trim() || !meta.issuingBody.trim() || nodes.length === 0}
+                onClick={() => void onSave()}
+                data-testid={PROGRAMS_TEST_IDS.save}
+              >
+                {creating.loading ? t('import.saving') : t('import.save')}
+              </button>
+            </div>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { useMutation, useQuery } from '@apollo/client';
+import { SUGGESTION_STATUS_LABELS } from '@jianyan/shared';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { usePageTitle } from '../app/usePageTitle';
+import { useCurrentUser } from '../auth/session';
+import { toAppError, type AppError } from '../graphql/errors';
+import { useLanguage } from '../i18n/useLanguage';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { Loading } from '../ui/Status';
+import { DELETE_PROGRAM_MUTATION, PROGRAM_QUERY, PROGRAMS_QUERY, type ProgramClause } from './graphql';
+import { ProgramMeta } from './ProgramsPage';
+import { PROGRAMS_TEST_IDS } from './testids';
+import { useProgramsText } from './useProgramsText';
+import './programs.css';
+
+/** Roles that review matches for a whole program (they see every submitted proposal of the federation). */
+const MATCH_REVIEWERS = ['admin', 'leader'];
+
+/** /programs/:id: the clause tree, each clause with a badge counting the suggestions it took up. */
+export function ProgramPage() {
+  const t = useProgramsText();
+  const { id = '' } = useParams();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const { data, loading, error, refetch } = useQuery(PROGRAM_QUERY, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const [deleteProgram, deletion] = useMutation(DELETE_PROGRAM_MUTATION, { refetchQueries: [PROGRAMS_QUERY] });
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<AppError | null>(null);
+  const program = data?.program;
+  usePageTitle(program?.name ?? t('list.title'));
+  const { hash } = useLocation();
+  const loaded = !!program;
+  // /programs/:id#clause-<id> (links from the dashboard): scroll there once the tree is shown
+  useEffect(() => {
+    if (loaded && hash.startsWith('#clause-')) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: 'center' });
+  }, [loaded, hash]);
+
+  if (!program) {
+    if (error) return <ErrorNotice error={toAppError(error)} title={t('list.failed')} onRetry={() => void refetch()} />;
+    return loading ? <Loading label={t('list.loading')} /> : null;
+  }
+
+  async function onDelete() {
+    setDeleteError(null);
+    try {
+      await deleteProgram({ variables: { id } });
+      navigate('/programs', { replace: true });
+    } catch (caught) {
+      setDeleteError(toAppError(caught));
+    }
+  }
+
+  return (
+    <div className="stack">
+      <nav className="breadcrumb" aria-label={t('program.back')}>
+        <Link to="/programs">{t('program.back')}</Link>
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1 data-testid={PROGRAMS_TEST_IDS.title}>{program.name}</h1>
+          <ProgramMeta program={program} />
+          {program.sourceDocument && (
+            <p className="muted small">
+              {t('program.source')}：{program.sourceDocument}
+            </p>
+          )}
+        </div>
+        <div className="program-actions">
+          {MATCH_REVIEWERS.includes(me.role) && (
+            <Link to={`/programs/${encodeURIComponent(program.id)}/matches`} className="button" data-testid={PROGRAMS_TEST_IDS.matches}>
+              {t('program.matches')}
+            </Link>
+          )}
+          {me.role === 'admin' && (
+            <button type="button" className="button button-danger-outline" onClick={() => setDeleting(true)} data-testid={PROGRAMS_TEST_IDS.delete}>
+              {t('program.delete')}
+            </button>
+          )}
+        </div>
+      </div>
+      <section className="card" aria-label={t('program.tree')}>
+        <ol className="program-tree">
+          {program.clauses.map((clause) => (
+            <ClauseItem key={clause.id} clause={clause} />
+          ))}
+        </ol>
+      </section>
+      <ConfirmDialog
+        open={deleting}
+        title={t('program.deleteTitle')}
+        body={t('program.deleteBody', { name: program.name })}
+        confirmLabel={t('program.delete')}
+        tone="danger"
+        busy={deletion.loading}
+        error={deleteError}
+        onConfirm={onDelete}
+        onCancel={() => {
+          setDeleting(false);
+          setDeleteError(null);
+        }}
+      />
+    </div>
+  );
+}
+
+function ClauseItem({ clause }: { clause: ProgramClause }) {
+  const t = useProgramsText();
+  const { isEnglish } = useLanguage();
+  const [open, setOpen] = useState(false);
+  const heading = clause.kind === 'area' || clause.kind === 'section';
+  return (
+    <li
+      id={`clause-${clause.id}`}
+      className={`program-clause program-clause-${clause.kind}`}
+      style={{ marginInlineStart: `${clause.depth * 1.5}rem` }}
+      data-testid={PROGRAMS_TEST_IDS.clause}
+      data-clause-id={clause.id}
+      data-kind={clause.kind}
+      data-depth={clause.depth}
+    >
+      <div className="program-clause-line">
+        {clause.number && <span className="program-clause-number">{clause.number}</span>}
+        <span className={heading ? 'program-clause-heading' : 'program-clause-text'}>{clause.text}</span>
+        {!heading && <span className="badge badge-outline badge-small">{t(`kinds.${clause.kind}`)}</span>}
+        {clause.adoptionCount > 0 && (
+          <button
+            type="button"
+            className="badge badge-success program-adoption-badge"
+            aria-expanded={open}
+            aria-label={t('program.adoptedBadgeLabel', { count: clause.adoptionCount })}
+            onClick={() => setOpen((value) => !value)}
+            data-testid={PROGRAMS_TEST_IDS.adoptionBadge}
+            data-count={clause.adoptionCount}
+          >
+            {t('program.adoptedBadge', { count: clause.adoptionCount })}
+          </button>
+        )}
+      </div>
+      {open && (
+        <ul className="program-clause-adoptions">
+          {clause.adoptions.length === 0 && <li className="muted small">{t('program.adoptionsHidden')}</li>}
+          {clause.adoptions.map((adoption) => (
+            <li key={adoption.id} data-testid={PROGRAMS_TEST_IDS.clauseAdoption}>
+              {t('program.adoption', { status: SUGGESTION_STATUS_LABELS[adoption.status][isEnglish ? 'en' : 'zh'], date: adoption.decidedOn })}{' '}
+              <Link to={`/proposals/${encodeURIComponent(adoption.proposalId)}`}>{t('program.openProposal')}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
