@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { ChangePasswordDialog } from '../auth/ChangePasswordDialog';
 import { useCurrentUser, useSession } from '../auth/session';
 import { useLabels } from '../i18n/labels';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { TEST_IDS } from './testids';
 
@@ -32,6 +33,7 @@ export function AccountBar() {
 
   return (
     <div className="account" role="group" aria-label={t('shell.accountLabel')}>
+      <NotificationBell />
       <div className="account-who" title={labels.organization(user.organization)}>
         <span className="account-name" data-testid={TEST_IDS.currentUserName}>
           {user.displayName}

@@ -1,6 +1,7 @@
 import { ApolloClient, HttpLink, InMemoryCache, from, type NormalizedCacheObject } from '@apollo/client';
 import { onError } from '@apollo/client/link/error';
 import { ERROR_CODES } from '@jianyan/shared';
+import { withSubscriptions } from '../notifications/links';
 import { hasErrorCode } from './errors';
 import { ME_OPERATION } from './session';
 
@@ -33,7 +34,7 @@ const errorLink = onError((response) => {
 
 export function createApolloClient(): ApolloClient<NormalizedCacheObject> {
   return new ApolloClient({
-    link: from([errorLink, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
+    link: from([errorLink, withSubscriptions(new HttpLink({ uri: '/graphql', credentials: 'same-origin' }))]),
     cache: new InMemoryCache(),
   });
 }

@@ -17,6 +17,7 @@ import { CommentsSection } from './Comments';
 import { citeAtSelection } from '../editor/citations';
 import { EvidencePanel, useLinkEvidence } from './EvidencePanel';
 import { ExportActions } from './ExportActions';
+import { FollowButton } from '../notifications/FollowButton';
 import { useProposalLabels } from './labels';
 import { MembersSection } from './MembersSection';
 import { permissionsOf } from './permissions';
@@ -121,6 +122,7 @@ function ProposalView({ proposal, reload }: { proposal: ProposalDetail; reload: 
           </p>
         </div>
         <div className="proposal-header-side">
+          <FollowButton targetType="proposal" targetId={proposal.id} />
           <ExportActions proposalId={proposal.id} onError={(message) => notify(message, 'warning')} />
           <WorkflowActions {...section} />
         </div>

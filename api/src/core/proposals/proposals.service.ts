@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { z } from 'zod';
+import { DomainEvents } from '../../common/domain-events';
 import { AppErrors } from '../../common/errors';
 import { Actor } from '../../common/graphql-context';
 import { Page, decodeCursor, encodeCursor, pageSizeSchema } from '../../common/pagination';
@@ -57,13 +58,14 @@ export class ProposalsService {
     private readonly access: ProposalAccessService,
     private readonly organizations: OrganizationsService,
     private readonly history: StatusHistoryService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Creates a draft; the caller becomes its owner and lead author. */
   async create(actor: Actor, input: NewProposal): Promise<ProposalEntity> {
     const data = validateInput(createProposalSchema, input);
     await this.assertDistrict(actor, data.districtId);
-    return runTransaction(this.dataSource, async (manager) => {
+    const created = await runTransaction(this.dataSource, async (manager) => {
       const now = new Date();
       const proposal = await manager.save(
         manager.create(ProposalEntity, { ...data, leadAuthorId: actor.userId, status: 'draft', version: 1, createdAt: now, updatedAt: now }),
@@ -75,6 +77,8 @@ export class ProposalsService {
       await enqueueForIndexing(manager, PROPOSALS_INDEX, [proposal.id]);
       return proposal;
     });
+    this.events.emit({ type: 'proposal.membership.changed', proposalId: created.id, userId: actor.userId });
+    return created;
   }
 
   /** Changes the given fields of a draft or proposal in review (owners and co-authors). */
@@ -96,6 +100,19 @@ export class ProposalsService {
   /** The proposal if the caller may see it (NOT_FOUND otherwise). */
   async get(actor: Actor, id: string): Promise<ProposalEntity> {
     return (await this.access.load(actor, id)).proposal;
+  }
+
+  /** Whether this person sees the proposal now, for work outside a request (notifications, e-mail). */
+  async isVisibleTo(actor: Actor, proposalId: string): Promise<boolean> {
+    return this.access.load(actor, proposalId).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** The proposal regardless of who asks: only for background work that applies visibility itself (see isVisibleTo). */
+  findUnchecked(id: string): Promise<ProposalEntity | null> {
+    return this.proposals.findOneBy({ id });
   }
 
   /** Those of these proposals the caller sees (one query; the others are left out). */

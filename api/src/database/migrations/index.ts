@@ -7,6 +7,7 @@ import { SearchOutbox1764460000000 } from './1764460000000-search-outbox';
 import { Evidence1764470000000 } from './1764470000000-evidence';
 import { Programs1764480000000 } from './1764480000000-programs';
 import { Adoption1764481000000 } from './1764481000000-adoption';
+import { Notifications1764490000000 } from './1764490000000-notifications';
 import { CommentAnchors1764500000000 } from './1764500000000-comment-anchors';
 
 /** Every migration, in order. The same list runs on SQLite and PostgreSQL. */
@@ -15,5 +16,6 @@ export const MIGRATIONS = [Accounts1764390000000, Proposals1764400000000, Propos
   Evidence1764470000000,
   Programs1764480000000,
   Adoption1764481000000,
+  Notifications1764490000000,
   CommentAnchors1764500000000,
 ];
