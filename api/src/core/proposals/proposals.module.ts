@@ -13,6 +13,7 @@ import { ProposalSearchSource } from './proposal-search.source';
 import { ProposalVersionsResolver } from './proposal-versions.resolver';
 import { ProposalVersionsService } from './proposal-versions.service';
 import { ProposalAccessService } from './proposal-access.service';
+import { ProposalDashboardReads } from './proposal-dashboard.reads';
 import { ProposalLoaders } from './proposal-loaders';
 import { ProposalMembersResolver } from './proposal-members.resolver';
 import { ProposalMembersService } from './proposal-members.service';
@@ -45,6 +46,7 @@ import { SuggestionsService } from './suggestions.service';
   ],
   providers: [
     ProposalAccessService,
+    ProposalDashboardReads,
     ProposalBodyService,
     ProposalSearchSource,
     ProposalBodyBridge,
@@ -66,6 +68,6 @@ import { SuggestionsService } from './suggestions.service';
     ProposalVersionResolver,
     ProposalAnswerResolver,
   ],
-  exports: [PROPOSAL_DOCUMENT_ACCESS, ProposalBodyBridge, ProposalsService, ProposalMembersService, SuggestionsService, ProposalWorkflowService, CommentsService, StatusHistoryService],
+  exports: [ProposalDashboardReads, PROPOSAL_DOCUMENT_ACCESS, ProposalBodyBridge, ProposalsService, ProposalMembersService, SuggestionsService, ProposalWorkflowService, CommentsService, StatusHistoryService],
 })
 export class ProposalsModule {}
