@@ -8,18 +8,22 @@ import {
   replaceBody,
   yDocToJSON,
 } from '@jianyan/shared';
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { parse as parseCookies } from 'cookie';
 import { signedCookie } from 'cookie-parser';
 import type { IncomingHttpHeaders } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { DomainEvents } from '../common/domain-events';
+import { JOB_LOCK, JobLock } from '../common/job-lock';
+import { PUBSUB, PubSubPort } from '../common/pubsub';
 import type { Actor } from '../common/graphql-context';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AuthService } from '../core/auth/auth.service';
 import { ProposalBodyBridge } from '../core/proposals/proposal-body-bridge';
 import { SESSION_COOKIE } from '../core/auth/session.middleware';
+import { CollaborationRedis } from './collaboration-redis';
 import { DocumentStore } from './document-store';
 import {
   PROPOSAL_DOCUMENT_ACCESS,
@@ -34,28 +38,46 @@ interface ConnectionContext {
   proposalId: string;
 }
 
+/** Connections to drop on every API instance (the affected ones may be connected anywhere). */
+const RECONNECT_CHANNEL = 'collaboration.reconnect';
+interface ReconnectRequest {
+  from: string;
+  proposalId: string;
+  userId?: string;
+}
+
+/** Upper bounds for holding a document's locks (a crashed holder blocks others this long at most). */
+const STORE_LOCK_MS = 30_000;
+const COMPACT_LOCK_MS = 60_000;
+
 /**
  * The Yjs collaboration server (Hocuspocus). Every connection is checked against the session
  * cookie and the caller's proposal membership; every accepted update is stored before the
  * server acknowledges it; the derived body is handed back to the proposals domain.
  */
 @Injectable()
-export class CollaborationService implements OnApplicationShutdown {
+export class CollaborationService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(CollaborationService.name);
   readonly hocuspocus: Hocuspocus;
   private readonly subscriptions;
+  private readonly instanceId = randomUUID();
+  private stopRelay?: () => Promise<void>;
 
   constructor(
     private readonly auth: AuthService,
     private readonly store: DocumentStore,
     @Inject(PROPOSAL_DOCUMENT_ACCESS) private readonly access: ProposalDocumentAccess,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(JOB_LOCK) private readonly locks: JobLock,
+    @Inject(PUBSUB) private readonly pubsub: PubSubPort,
     events: DomainEvents,
     bodies: ProposalBodyBridge,
   ) {
     this.hocuspocus = new Hocuspocus({
       name: 'jianyan',
       quiet: true,
+      // several instances: live updates and awareness travel between them through Redis
+      extensions: config.redisUrl ? [new CollaborationRedis(config.redisUrl)] : [],
       debounce: 1_000,
       maxDebounce: 5_000,
       onAuthenticate: (data) => this.authenticate(data.requestHeaders, data.documentName, data.connectionConfig),
@@ -70,14 +92,23 @@ export class CollaborationService implements OnApplicationShutdown {
         this.changeDocument(id, actorId, (document) => applySuggestionRows(document, rows, 'server:suggestions'), { onlyIfStored: true }),
     });
     this.subscriptions = [
-      events.on('proposal.membership.changed', ({ proposalId, userId }) => this.reconnect(proposalId, userId)),
-      events.on('proposal.status.changed', ({ proposalId }) => this.reconnect(proposalId)),
+      events.on('proposal.membership.changed', ({ proposalId, userId }) => this.reconnectEverywhere(proposalId, userId)),
+      events.on('proposal.status.changed', ({ proposalId }) => this.reconnectEverywhere(proposalId)),
     ];
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.stopRelay = await this.pubsub.subscribe(RECONNECT_CHANNEL, (message) => {
+      const request = message as ReconnectRequest;
+      if (request.from !== this.instanceId) this.reconnect(request.proposalId, request.userId);
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.subscriptions.forEach((subscription) => subscription.unsubscribe());
+    await this.stopRelay?.();
     this.hocuspocus.closeConnections();
+    await this.hocuspocus.hooks('onDestroy', { instance: this.hocuspocus });
   }
 
   private async authenticate(
@@ -102,17 +133,16 @@ export class CollaborationService implements OnApplicationShutdown {
   }
 
   private async loadDocument(documentName: string, document: Document): Promise<Document> {
-    if (await this.store.exists(documentName)) {
-      await this.store.load(documentName, document);
-      return document;
+    if (!(await this.store.exists(documentName))) {
+      // Another instance may be starting the same document: only one may write its first state.
+      await this.locks.runSerialized(`collab-init:${documentName}`, STORE_LOCK_MS, async () => {
+        if (await this.store.exists(documentName)) return;
+        const proposalId = proposalIdFromDocumentName(documentName);
+        const initial = proposalId ? await this.access.initialBody(proposalId) : null;
+        if (initial) await this.store.append(documentName, Y.encodeStateAsUpdate(jsonToYDoc(initial)), null);
+      });
     }
-    const proposalId = proposalIdFromDocumentName(documentName);
-    const initial = proposalId ? await this.access.initialBody(proposalId) : null;
-    if (initial) {
-      const update = Y.encodeStateAsUpdate(jsonToYDoc(initial));
-      await this.store.append(documentName, update, null);
-      Y.applyUpdate(document, update);
-    }
+    await this.store.load(documentName, document);
     return document;
   }
 
@@ -128,18 +158,21 @@ export class CollaborationService implements OnApplicationShutdown {
     if (update) await this.store.append(documentName, update, context.actor?.userId ?? null);
   }
 
+  /** One instance at a time derives a document's body (the rows are shared; the live documents agree). */
   private async documentStored(documentName: string, document: Document): Promise<void> {
     const proposalId = proposalIdFromDocumentName(documentName);
     if (!proposalId) return;
-    const json = yDocToJSON(document);
-    const { restore } = await this.access.bodyChanged(
-      proposalId,
-      { json, text: plainText(json), suggestions: documentSuggestions(json) },
-      null,
-    );
-    if (restore.length > 0) await this.restoreSuggestions(documentName, document, restore);
+    await this.locks.runSerialized(`collab-store:${documentName}`, STORE_LOCK_MS, async () => {
+      const json = yDocToJSON(document);
+      const { restore } = await this.access.bodyChanged(
+        proposalId,
+        { json, text: plainText(json), suggestions: documentSuggestions(json) },
+        null,
+      );
+      if (restore.length > 0) await this.restoreSuggestions(documentName, document, restore);
+    });
     if ((await this.store.pendingUpdateCount(documentName)) >= this.config.collaboration.compactAfterUpdates) {
-      await this.store.compact(documentName);
+      await this.compact(documentName);
     }
   }
 
@@ -172,11 +205,31 @@ export class CollaborationService implements OnApplicationShutdown {
     });
   }
 
-  /** Derives the body of a loaded document now, instead of waiting for the debounced store. */
+  /** Tells every instance (this one at once) to drop the affected connections. */
+  private reconnectEverywhere(proposalId: string, userId?: string): void {
+    this.reconnect(proposalId, userId);
+    const request: ReconnectRequest = { from: this.instanceId, proposalId, ...(userId ? { userId } : {}) };
+    this.pubsub.publish(RECONNECT_CHANNEL, request).catch((error: Error) => {
+      this.logger.error(`could not ask other instances to reconnect ${proposalId}: ${error.message}`);
+    });
+  }
+
+  /**
+   * Derives the body now, instead of waiting for the debounced store. The document may be open
+   * on another instance only: every acknowledged update is stored, so it is opened here from the
+   * database (and, with Redis, synced with the live copies) for the moment of the flush.
+   */
   private async flush(proposalId: string): Promise<void> {
     const documentName = `${PROPOSAL_DOCUMENT_PREFIX}${proposalId}`;
     const document = this.hocuspocus.documents.get(documentName);
-    if (document) await this.documentStored(documentName, document);
+    if (document) return this.documentStored(documentName, document);
+    if (!this.config.redisUrl || !(await this.store.exists(documentName))) return;
+    const connection = await this.hocuspocus.openDirectConnection(documentName, {});
+    try {
+      await this.documentStored(documentName, connection.document!);
+    } finally {
+      await connection.disconnect();
+    }
   }
 
   /**
@@ -206,8 +259,11 @@ export class CollaborationService implements OnApplicationShutdown {
     }
   }
 
-  /** Forces pending compaction (used by the benchmark and the background sweep). */
-  compact(documentName: string) {
-    return this.store.compact(documentName);
+  /** Compacts a document's stored updates; skipped while another run (on any instance) compacts it. */
+  async compact(documentName: string): Promise<{ merged: number }> {
+    const run = await this.locks.runExclusive(`collab-compact:${documentName}`, COMPACT_LOCK_MS, () => this.store.compact(documentName));
+    if (!run.ran) return { merged: 0 };
+    if (run.result.merged > 0) this.logger.log(`compacted ${documentName}: ${run.result.merged} updates merged`);
+    return run.result;
   }
 }

@@ -1,4 +1,7 @@
 import { Global, Injectable, Module, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { RedisPubSub } from './redis-pubsub';
 
 /**
  * Messages that must reach every API instance (e.g. a notification for a subscriber connected
@@ -40,6 +43,16 @@ export class InMemoryPubSub implements PubSubPort, OnModuleDestroy {
   }
 }
 
+/** In memory, or Redis pub/sub when REDIS_URL is set (several API instances). */
 @Global()
-@Module({ providers: [{ provide: PUBSUB, useClass: InMemoryPubSub }], exports: [PUBSUB] })
+@Module({
+  providers: [
+    {
+      provide: PUBSUB,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): PubSubPort => (config.redisUrl ? new RedisPubSub(config.redisUrl) : new InMemoryPubSub()),
+    },
+  ],
+  exports: [PUBSUB],
+})
 export class PubSubModule {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, LessThan, LessThanOrEqual, MoreThan, Repository } from 'typeorm';
+import { JOB_LOCK, JobLock } from '../common/job-lock';
 import { SearchOutboxEntity } from './search-outbox.entity';
 import { SearchRegistry } from './search-registry';
 import { SEARCH_ENGINE, SearchEngine } from './search.port';
@@ -8,6 +9,8 @@ import { SEARCH_ENGINE, SearchEngine } from './search.port';
 const POLL_MS = 1_000;
 const BATCH = 500;
 const KEEP_APPLIED_MS = 60 * 60 * 1000;
+/** The instance polling a shared engine's outbox; another one takes over this long after it stops. */
+const POLLING_LEASE_MS = 10_000;
 
 /**
  * Queues an entity for (re)indexing inside the caller's transaction, so the index can never
@@ -42,6 +45,7 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     @InjectRepository(SearchOutboxEntity) private readonly outbox: Repository<SearchOutboxEntity>,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly registry: SearchRegistry,
+    @Inject(JOB_LOCK) private readonly locks: JobLock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,7 +53,7 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     // The embedded engine lives in memory: fill it from the database at every start.
     this.ready = this.engine.name === 'embedded' ? this.rebuild() : this.drain();
     this.ready.catch((error: Error) => this.logger.error(`search index start failed: ${error.message}`));
-    this.timer = setInterval(() => void this.drain().catch((e: Error) => this.logger.error(e.message)), POLL_MS);
+    this.timer = setInterval(() => void this.poll().catch((e: Error) => this.logger.error(e.message)), POLL_MS);
     this.timer.unref();
   }
 
@@ -65,6 +69,15 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   /** Waits until every change committed so far is searchable (read-your-writes for the caller). */
   async catchUp(): Promise<void> {
     await this.ready;
+    await this.drain();
+  }
+
+  /**
+   * The embedded engine lives in each instance's memory, so every instance applies the outbox to
+   * its own copy; a shared engine (Meilisearch) is fed by one instance, the lease holder.
+   */
+  private async poll(): Promise<void> {
+    if (this.engine.name !== 'embedded' && !(await this.locks.holdLease('search-outbox', POLLING_LEASE_MS))) return;
     await this.drain();
   }
 

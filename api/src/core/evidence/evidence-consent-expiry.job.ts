@@ -1,7 +1,8 @@
 import { todayInChina } from '@jianyan/shared';
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { And, DataSource, FindOperator, LessThan, MoreThan, MoreThanOrEqual, Repository } from 'typeorm';
+import { JOB_LOCK, JobLock } from '../../common/job-lock';
 import { runTransaction } from '../../database/transactions';
 import { enqueueForIndexing } from '../../search/search-indexer';
 import { EVIDENCE_INDEX } from './evidence-rows';
@@ -9,6 +10,8 @@ import { EvidenceEntity } from './evidence.entity';
 
 const INTERVAL_MS = 60 * 60 * 1000;
 const BATCH = 500;
+/** Several instances: the lease holder runs the job; another takes over if it stops renewing. */
+const LEASE_MS = INTERVAL_MS + 5 * 60 * 1000;
 
 /**
  * Consent that lapses changes who may read a record (the consent rule holds it at restricted)
@@ -27,11 +30,15 @@ export class EvidenceConsentExpiryJob implements OnApplicationBootstrap, OnModul
   constructor(
     @InjectRepository(EvidenceEntity) private readonly records: Repository<EvidenceEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(JOB_LOCK) private readonly locks: JobLock,
   ) {}
 
   onApplicationBootstrap(): void {
     const run = () => {
-      this.running = this.reindexExpiredConsent(new Date()).catch((e: Error) => this.logger.error(`consent expiry re-index failed: ${e.message}`));
+      this.running = this.locks
+        .holdLease('evidence-consent-expiry', LEASE_MS)
+        .then((held) => (held ? this.reindexExpiredConsent(new Date()) : 0))
+        .catch((e: Error) => this.logger.error(`consent expiry re-index failed: ${e.message}`));
     };
     run();
     this.timer = setInterval(run, INTERVAL_MS);
