@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CollaborationModule } from './collaboration/collaboration.module';
 import { DomainEventsModule } from './common/domain-events';
 import { PubSubModule } from './common/pubsub';
+import { JobLockModule } from './common/job-lock';
 import { GraphQLErrorHttpFilter } from './common/http-errors.filter';
 import { JsonLogger } from './common/logger';
 import { ExportModule } from './export/export.module';
@@ -11,10 +13,15 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { AuditModule } from './core/audit/audit.module';
 import { AuthModule } from './core/auth/auth.module';
+import { AuthService } from './core/auth/auth.service';
 import { EvidenceModule } from './core/evidence/evidence.module';
 import { HealthModule } from './core/health/health.module';
+import { NotificationsModule } from './core/notifications/notifications.module';
 import { OrganizationsModule } from './core/organizations/organizations.module';
 import { ProposalsModule } from './core/proposals/proposals.module';
+import { ProgramsModule } from './core/programs/programs.module';
+import { AdoptionModule } from './core/adoption/adoption.module';
+import { DashboardModule } from './core/dashboard/dashboard.module';
 import { UsersModule } from './core/users/users.module';
 import { DatabaseModule } from './database/database.module';
 import { graphqlOptions } from './graphql.config';
@@ -32,13 +39,23 @@ export class AppModule {
         DatabaseModule,
         DomainEventsModule,
         PubSubModule,
-        GraphQLModule.forRoot(graphqlOptions(config, logger)),
+        JobLockModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AuthModule],
+          inject: [AuthService],
+          useFactory: (auth: AuthService) => graphqlOptions(config, logger, auth),
+        }),
         HealthModule,
         OrganizationsModule,
         UsersModule,
         AuthModule,
         ProposalsModule,
+        ProgramsModule,
+        AdoptionModule,
+        DashboardModule,
         CollaborationModule,
+        NotificationsModule,
         StorageModule,
         AuditModule,
         EvidenceModule,

@@ -1,6 +1,8 @@
 import type { Role } from '@jianyan/shared';
 import type { Messages } from '../i18n/zh-CN';
 import { SEARCH_NAV_ITEM } from '../search/nav';
+import { PROGRAMS_NAV_ITEM } from '../programs/nav';
+import { DASHBOARD_NAV_ITEM } from '../dashboard/nav';
 import { TEST_IDS, type TestId } from './testids';
 
 /**
@@ -30,6 +32,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/proposals', labelKey: 'nav.proposals', testId: TEST_IDS.navProposals },
   { path: '/evidence', labelKey: 'nav.evidence', testId: TEST_IDS.navEvidence },
   SEARCH_NAV_ITEM,
+  PROGRAMS_NAV_ITEM,
+  DASHBOARD_NAV_ITEM,
   { path: '/admin/users', labelKey: 'nav.users', testId: TEST_IDS.navUsers, roles: ['admin'] },
   { path: '/admin/audit', labelKey: 'nav.audit', testId: TEST_IDS.navAudit, roles: ['admin'] },
 ];

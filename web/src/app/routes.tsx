@@ -14,6 +14,12 @@ import { ProposalPage } from '../proposals/ProposalPage';
 import { ProposalPrintPage } from '../proposals/PrintPage';
 import { ProposalsPage } from '../proposals/ProposalsPage';
 import { SearchPage } from '../search/SearchPage';
+import { NotificationsPage } from '../notifications/NotificationsPage';
+import { ProgramsPage } from '../programs/ProgramsPage';
+import { ProgramPage } from '../programs/ProgramPage';
+import { ImportProgramRoute } from '../programs/ImportProgramPage';
+import { ProgramMatchesPage, SuggestionMatchesPage } from '../adoption/MatchReviewPage';
+import { DashboardRoute } from '../dashboard/lazy';
 import { AppShell } from './AppShell';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
@@ -60,6 +66,13 @@ export const routes: RouteObject[] = [
           { path: 'evidence/:id/edit', element: <EditEvidencePage /> },
           { path: 'proposals/:id/edit', element: <EditorPreviewPageLazy /> },
           { path: 'search', element: <SearchPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'programs', element: <ProgramsPage /> },
+          { path: 'programs/import', element: <ImportProgramRoute /> },
+          { path: 'programs/:id', element: <ProgramPage /> },
+          { path: 'programs/:id/matches', element: <ProgramMatchesPage /> },
+          { path: 'suggestions/:id/matches', element: <SuggestionMatchesPage /> },
+          { path: 'dashboard', element: <DashboardRoute /> },
           {
             path: 'admin/users',
             element: (
