@@ -11,6 +11,7 @@ import { requestLogger } from './common/request-logger';
 import { AppConfig, prepareDataDir } from './config/config';
 import { AuthService } from './core/auth/auth.service';
 import { sessionMiddleware } from './core/auth/session.middleware';
+import { MAX_JSON_BODY, requestBodyErrors, securityHeaders } from './hardening/security-headers';
 
 /** Paths the API answers itself; everything else that asks for HTML gets the web app. */
 const API_PATHS = /^\/(graphql|health|collab|export)(\/|$)|^\/evidence\/[^/]+\/attachments(\/|$)/;
@@ -23,13 +24,15 @@ export async function createApp(rawConfig: AppConfig): Promise<NestExpressApplic
     logger,
     bodyParser: false,
   });
-  // Evidence imports travel as base64 in GraphQL (up to 5 MB of file): allow that much, no more.
-  app.useBodyParser('json', { limit: '8mb' });
-  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   app.use(requestLogger(logger));
+  app.use(securityHeaders());
+  // Evidence imports travel as base64 in GraphQL (up to 5 MB of file): allow that much, no more.
+  app.useBodyParser('json', { limit: MAX_JSON_BODY });
+  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  app.use(requestBodyErrors());
   app.use(cookieParser(config.sessionSecret));
   app.use(sessionMiddleware(app.get(AuthService)));
   serveWebApp(app, config.webDist ?? path.resolve(__dirname, '../web'));

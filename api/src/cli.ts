@@ -11,13 +11,16 @@ import { ConfigError, loadConfig, prepareDataDir } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { printSortedSchema } from './schema-file';
 import { DemoSeedService } from './seed/demo-seed.service';
+import { BackupError, backup, restore } from './backup/backup';
 
 const USAGE = `Usage: node dist/api/cli.js <command>
   migrate          apply pending database migrations
   seed             add the demo data (organisations and one user per role) if missing
   schema [file]    write the GraphQL schema (default api/schema.graphql)
   compact          merge every collaborative document's updates into its snapshot
-  search-rebuild [index]  rebuild the search index (all, or one of: evidence, proposals) with progress`;
+  search-rebuild [index]  rebuild the search index (all, or one of: evidence, proposals) with progress
+  backup --out <folder>   write a consistent backup (database + attachments) into a new folder, while running
+  restore --from <folder> restore a backup into the configured empty DATA_DIR / database (application stopped)`;
 
 async function migrate(): Promise<void> {
   const config = prepareDataDir(loadConfig());
@@ -73,8 +76,32 @@ async function schema(file: string): Promise<void> {
   process.stdout.write(`schema written to ${file}\n`);
 }
 
+/** The value after `--name` (or `--name=value`). */
+function option(argv: string[], name: string): string | undefined {
+  const inline = argv.find((a) => a.startsWith(`--${name}=`));
+  if (inline) return inline.slice(name.length + 3);
+  const index = argv.indexOf(`--${name}`);
+  return index >= 0 ? argv[index + 1] : undefined;
+}
+
+const printProgress = (line: string) => process.stdout.write(`${line}\n`);
+
+async function backupCommand(argv: string[]): Promise<void> {
+  const out = option(argv, 'out');
+  if (!out) throw new BackupError('backup needs --out <folder> (a new or empty folder)');
+  await backup(prepareDataDir(loadConfig()), path.resolve(out), printProgress);
+}
+
+async function restoreCommand(argv: string[]): Promise<void> {
+  const from = option(argv, 'from');
+  if (!from) throw new BackupError('restore needs --from <backup folder>');
+  await restore(loadConfig(), path.resolve(from), printProgress);
+}
+
 async function run(argv: string[]): Promise<void> {
   const [command, arg] = argv;
+  if (command === 'backup') return backupCommand(argv.slice(1));
+  if (command === 'restore') return restoreCommand(argv.slice(1));
   if (command === 'migrate') return migrate();
   if (command === 'seed') return seed();
   if (command === 'compact') return compact();
@@ -85,6 +112,6 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: Error) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : error.stack}\n`);
+  process.stderr.write(`${error instanceof ConfigError || error instanceof BackupError ? error.message : error.stack}\n`);
   process.exit(1);
 });

@@ -4,6 +4,10 @@ import { GraphQLFormattedError } from 'graphql';
 import { buildGraphQLContext } from './common/graphql-context';
 import { JsonLogger } from './common/logger';
 import { AppConfig } from './config/config';
+import { AuthService } from './core/auth/auth.service';
+import { graphqlWsOptions } from './graphql-ws.config';
+import { queryLimitsPlugin } from './hardening/query-limits';
+import { textInputPlugin } from './hardening/text-input';
 
 /** Errors we did not raise on purpose are logged and reach the client only as a code. */
 export function formatError(logger: JsonLogger) {
@@ -22,7 +26,7 @@ export function formatError(logger: JsonLogger) {
   };
 }
 
-export function graphqlOptions(config: AppConfig, logger: JsonLogger): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, logger: JsonLogger, auth: AuthService): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -32,8 +36,11 @@ export function graphqlOptions(config: AppConfig, logger: JsonLogger): ApolloDri
     introspection: config.env !== 'production',
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // No landing page or sandbox in any mode (the embedded sandbox loads scripts from a CDN, which
+    // our Content-Security-Policy forbids); introspection only outside production.
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(config.graphqlLimits), textInputPlugin()],
     context: buildGraphQLContext,
+    subscriptions: { 'graphql-ws': graphqlWsOptions(config, auth) },
     formatError: formatError(logger),
   };
 }

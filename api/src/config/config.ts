@@ -35,6 +35,8 @@ export interface AppConfig {
   smtp: { url: string; from: string } | null;
   /** Public origin of the web app (links in e-mails), e.g. https://jianyan.example.org */
   publicUrl: string | null;
+  /** GraphQL operations deeper or costlier than this are refused with QUERY_TOO_COMPLEX. */
+  graphqlLimits: { maxDepth: number; maxCost: number };
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -74,6 +76,8 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587').optional(),
   SMTP_FROM: z.string().min(3).optional(),
   PUBLIC_URL: z.string().url('must be a URL such as https://jianyan.example.org').optional(),
+  GRAPHQL_MAX_DEPTH: wholeNumber(2, 100).default('12'),
+  GRAPHQL_MAX_COST: wholeNumber(10, 100_000_000).default('200000'),
 });
 
 /**
@@ -118,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: e.REDIS_URL ?? null,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? 'Jianyan <no-reply@localhost>' } : null,
     publicUrl: e.PUBLIC_URL ?? null,
+    graphqlLimits: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
   };
 }
 

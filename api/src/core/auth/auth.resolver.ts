@@ -26,7 +26,8 @@ export class AuthResolver {
     context.res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: this.config.cookieSecure,
+      // Secure when configured, and always when the client came over TLS (seen through a trusted proxy).
+      secure: this.config.cookieSecure || context.req.secure,
       signed: true,
       path: '/',
       expires: expiresAt,
