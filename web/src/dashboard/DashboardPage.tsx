@@ -14,6 +14,7 @@ import { RateChart, ratePercent } from './RateChart';
 import { DASHBOARD_TEST_IDS, totalTestId } from './testids';
 import { useDashboardText, type DashboardText } from './useDashboardText';
 import './dashboard.css';
+import { FollowButton } from '../notifications/FollowButton';
 
 const CSV_ACCEPT = 'text/csv';
 const DOCX_ACCEPT = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -116,6 +117,7 @@ export function DashboardPage() {
               ))}
             </select>
           </label>
+          {districtId && <FollowButton targetType="district" targetId={districtId} />}
         </fieldset>
         <div className="dashboard-downloads" role="group" aria-label={t('downloads.label')}>
           <button

@@ -14,6 +14,7 @@ import { ProgramMeta } from './ProgramsPage';
 import { PROGRAMS_TEST_IDS } from './testids';
 import { useProgramsText } from './useProgramsText';
 import './programs.css';
+import { FollowButton } from '../notifications/FollowButton';
 
 /** Roles that review matches for a whole program (they see every submitted proposal of the federation). */
 const MATCH_REVIEWERS = ['admin', 'leader'];
@@ -68,6 +69,7 @@ export function ProgramPage() {
           )}
         </div>
         <div className="program-actions">
+          <FollowButton targetType="program" targetId={program.id} />
           {MATCH_REVIEWERS.includes(me.role) && (
             <Link to={`/programs/${encodeURIComponent(program.id)}/matches`} className="button" data-testid={PROGRAMS_TEST_IDS.matches}>
               {t('program.matches')}
