@@ -2,24 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { apiSession } from '../support/api-session';
 import { REPO_ROOT, startServer } from '../support/server';
 
 const CLI = path.join(REPO_ROOT, 'dist/api/cli.js');
 
 /** The proposals 张洁 sees, through the API of a running server. */
 async function proposalCount(url: string): Promise<number> {
-  const login = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation { login(input: { identifier: "zhangjie@jianyan.demo", password: "jianyan-demo-2026" }) { id } }' }),
-  });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const proposals = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ query: '{ proposals(first: 10) { totalCount } }' }),
-  });
-  return ((await proposals.json()) as { data: { proposals: { totalCount: number } } }).data.proposals.totalCount;
+  const zhang = await apiSession(url, 'zhangjie@jianyan.demo');
+  return (await zhang('{ proposals(first: 10) { totalCount } }')).proposals.totalCount;
 }
 
 function cli(args: string[], env: Record<string, string>) {

@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { signIn } from '../support/login';
-import { RunningServer, startServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { useBrowserSessions } from '../support/browser-session';
+import { until } from '../support/polling';
 
 /**
  * Comments anchored to a passage (../../../shared/context/DOMAIN.md): 张洁 selects a sentence of the
@@ -18,48 +17,7 @@ const SENTENCE = '2020年以来，两千余名流动妇女参加了免费职业�
 const QUOTE = '流动妇女参加了免费职业技能培训';
 
 describe('comments anchored to a passage of the text (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function personAt(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
-    await signIn(page, server.url, email);
-    return { context, page };
-  }
-
-  async function graphql<T = any>(page: Page, query: string, variables?: Record<string, unknown>): Promise<T> {
-    const response = await page.request.post(`${server.url}/graphql`, { data: { query, variables } });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  }
-
-  async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-    const deadline = Date.now() + WAIT;
-    let last: T = await read();
-    while (!accept(last)) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      last = await read();
-    }
-    return last;
-  }
+  const { server, personAt, graphql, pageErrors } = useBrowserSessions({ pageErrorsByPerson: true });
 
   /** The text of the highlighted passages of the editor, without the others' caret labels. */
   const highlighted = (page: Page) =>

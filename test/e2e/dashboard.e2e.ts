@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { signIn } from '../support/login';
-import { RunningServer, startServer } from '../support/server';
+import { useBrowserSessions } from '../support/browser-session';
 
 /**
  * The leaders' dashboard on the demo data (../../../shared/context/DOMAIN.md, step 5): 黄丽 (leader)
@@ -18,30 +15,7 @@ const TRAINING_TITLE_START = '“三社联动”项目免费职业技能培训';
 const JINAN_PROGRAM = '福州市晋安区妇女发展纲要（2021—2030年）';
 
 describe('leaders’ dashboard (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function as(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(page, server.url, email);
-    return page;
-  }
+  const { server, as, pageErrors } = useBrowserSessions({ contextOptions: { acceptDownloads: true } });
 
   it('shows a leader the story’s adoption with its evidence chain, tables beside the charts, and a CSV', async () => {
     const page = await as(HUANG);

@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { signIn } from '../support/login';
-import { RunningServer, startServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { useBrowserSessions } from '../support/browser-session';
+import { until } from '../support/polling';
 
 /**
  * The collaborative editor in two browsers (../../../shared/context/DOMAIN.md): 张洁 and her
@@ -18,39 +17,7 @@ const WAIT = 20_000;
 const EDITABLE = '[data-testid=proposal-editor] .ProseMirror';
 
 describe('collaborative proposal editor (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** A fresh browser profile (its own cookies) signed in as `email`. */
-  async function personAt(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
-    await signIn(page, server.url, email);
-    return { context, page };
-  }
-
-  /** GraphQL with the page's session cookie. */
-  async function graphql<T = any>(page: Page, query: string, variables?: Record<string, unknown>): Promise<T> {
-    const response = await page.request.post(`${server.url}/graphql`, { data: { query, variables } });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  }
+  const { server, personAt, graphql, pageErrors } = useBrowserSessions({ pageErrorsByPerson: true });
 
   /** A fresh draft by the signed-in 张洁 with 林晓燕 as co-author (the demo proposal is already submitted). */
   async function draftWithCoauthor(page: Page, title: string): Promise<string> {
@@ -82,18 +49,6 @@ describe('collaborative proposal editor (browser)', () => {
 
   function waitForState(page: Page, state: 'saved' | 'saving' | 'offline' | 'readonly'): Promise<void> {
     return page.locator(`[data-testid=connection-status][data-state=${state}]`).waitFor({ timeout: WAIT });
-  }
-
-  /** Polls `read` until `accept` holds (a condition, not a fixed pause). */
-  async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = WAIT): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    let last: T = await read();
-    while (!accept(last)) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      last = await read();
-    }
-    return last;
   }
 
   /** Waits until the text shown in `page` contains every needle. */

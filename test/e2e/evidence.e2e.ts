@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { signIn } from '../support/login';
-import { RunningServer, startServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { useBrowserSessions } from '../support/browser-session';
+import { fullShot } from '../support/screenshots';
 
 /**
  * The evidence library in the browser (../../../shared/context/DOMAIN.md), the issue's acceptance
@@ -41,44 +40,7 @@ const NARRATIVE =
   `身份证号为${RESIDENT_ID}，因证件遗失无法办理居住证，孩子入学受阻。社工陪同她到派出所补办证件，并联系学校办理入学。`;
 
 describe('evidence library: recording, clearance and linking (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** A fresh browser profile (its own cookies) signed in as `email`. */
-  async function as(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(page, server.url, email);
-    return page;
-  }
-
-  /**
-   * A screenshot of the whole page with the viewport as tall as the page, so that the sticky top bar
-   * and the form's sticky actions sit where a reader sees them.
-   */
-  async function fullShot(page: Page, path: string): Promise<void> {
-    const size = page.viewportSize() ?? { width: 1280, height: 900 };
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.setViewportSize({ width: size.width, height: Math.max(height, size.height) });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path });
-    await page.setViewportSize(size);
-  }
+  const { server, as, pageErrors } = useBrowserSessions();
 
   /** Types words in the library's search; resolves once the search is applied (it waits for a pause in typing). */
   async function searchLibrary(page: Page, text: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
 import { CollabClient, connectCollab, eventually } from '../../api/src/test-support/collab-client';
 import { startRedisServer, TestRedis } from '../../api/src/test-support/redis-server';
+import { ScratchDatabase, createScratchDatabase } from '../../api/src/test-support/scratch-database';
 import { SubscriptionClient, subscribe } from '../../api/src/test-support/subscription-client';
 import { RedisPubSub } from '../../api/src/common/redis-pubsub';
 import { DEMO_PASSWORD } from '../../api/src/seed/demo-data';
@@ -24,25 +24,6 @@ const MISSING_DATABASE =
   'TEST_DATABASE_URL is not set: the multi-instance test needs PostgreSQL (e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres)';
 
 describeSeveralInstances();
-
-async function createDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `jianyan_multi_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
 
 /** Rejects with `message` unless `promise` settles within `ms` (and leaves no timer behind). */
 function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
@@ -81,7 +62,7 @@ async function signIn(url: string, email: string): Promise<string> {
 function describeSeveralInstances() {
   describe('several API instances through Redis', () => {
     let redis: TestRedis | undefined;
-    let database: { url: string; drop: () => Promise<void> } | undefined;
+    let database: ScratchDatabase | undefined;
     let a: RunningServer;
     let b: RunningServer;
     const clients: CollabClient[] = [];
@@ -119,7 +100,7 @@ function describeSeveralInstances() {
     beforeAll(async () => {
       if (!ADMIN_DATABASE_URL) throw new Error(MISSING_DATABASE);
       redis = await startRedisServer();
-      database = await createDatabase(ADMIN_DATABASE_URL);
+      database = await createScratchDatabase(ADMIN_DATABASE_URL, 'jianyan_multi');
       const env = {
         DATABASE_URL: database.url,
         REDIS_URL: redis.url,

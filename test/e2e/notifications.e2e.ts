@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { DEMO_PASSWORD, signIn } from '../support/login';
-import { RunningServer, startServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { apiSession } from '../support/api-session';
+import { useBrowserSessions } from '../support/browser-session';
 
 /**
  * Following and notifications in the browser, on the demo data:
@@ -19,50 +18,8 @@ const ZHANG = 'zhangjie@jianyan.demo';
 const LIN = 'linxiaoyan@jianyan.demo';
 const TITLE = '关于为流动妇女开设夜间技能培训班的建议';
 
-/** A GraphQL-over-HTTP session for setting the scene (the browser does the part under test). */
-async function apiSession(baseUrl: string, identifier: string) {
-  let cookie = '';
-  async function call(query: string, variables: Record<string, unknown> = {}) {
-    const response = await fetch(`${baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ query, variables }),
-    });
-    const setCookie = response.headers.getSetCookie().map((c) => c.split(';')[0]);
-    if (setCookie.length) cookie = setCookie.join('; ');
-    const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data!;
-  }
-  await call(`mutation($input: LoginInput!) { login(input: $input) { id } }`, { input: { identifier, password: DEMO_PASSWORD } });
-  return call;
-}
-
 describe('notifications: the bell counts up live (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function as(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(page, server.url, email);
-    return page;
-  }
+  const { server, as, pageErrors } = useBrowserSessions();
 
   const unread = (page: Page) => page.getByTestId('notification-bell').getAttribute('data-unread').then(Number);
 

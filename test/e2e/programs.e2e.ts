@@ -1,7 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { signIn } from '../support/login';
-import { RunningServer, startServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { useBrowserSessions } from '../support/browser-session';
 
 /**
  * Development programs, adoption and matching in the browser, on the demo data (api/src/seed):
@@ -33,26 +31,11 @@ const PASTED = `${NEW_PROGRAM}
 `;
 
 describe('programs, adoption and matching (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const { server, as, pageErrors } = useBrowserSessions();
   let page: Page;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(page, server.url, ADMIN);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
+    page = await as(ADMIN);
   });
 
   const clause = (text: string) => page.getByTestId('program-clause').filter({ hasText: text });

@@ -1,6 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { RunningServer, startServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { useBrowserSessions } from '../support/browser-session';
 
 /**
  * The story's first steps in the browser (../../../shared/context/DOMAIN.md): an executive member
@@ -8,7 +7,6 @@ import { RunningServer, startServer } from '../support/server';
  * colleague then finds it in her list and reads its timeline.
  */
 
-const PASSWORD = 'jianyan-demo-2026';
 const ZHANG = { email: 'zhangjie@jianyan.demo', name: '张洁' };
 const LIN = { email: 'linxiaoyan@jianyan.demo', name: '林晓燕' };
 
@@ -28,33 +26,7 @@ const byTestId = (page: Page, testId: string, text?: string) =>
   text === undefined ? page.getByTestId(testId) : page.getByTestId(testId).filter({ hasText: text });
 
 describe('proposals: drafting together and submitting (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** A fresh browser profile (its own cookies) signed in as `email`. */
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-identifier').fill(email);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user-name').waitFor();
-    return page;
-  }
+  const { server, as: signIn } = useBrowserSessions();
 
   /** Clicks a workflow button and confirms; resolves once the status badge shows `statusLabel`. */
   async function transition(page: Page, to: string, statusLabel: string, note?: string): Promise<void> {

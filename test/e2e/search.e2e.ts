@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { signIn } from '../support/login';
-import { RunningServer, startServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { useBrowserSessions } from '../support/browser-session';
+import { fullShot } from '../support/screenshots';
 
 /**
  * 检索 /search in the browser, on the demo data (api/src/seed):
@@ -32,46 +31,19 @@ const PROPOSAL_TITLE_START = '关于加大政府购买服务力度';
 const DEBOUNCE_MS = 250;
 
 describe('search: words and facets under clearance (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const { server, personAt, pageErrors } = useBrowserSessions();
 
   /** A fresh browser profile signed in as `email`, with the words of every search request it sends. */
   async function as(email: string): Promise<{ page: Page; searches: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
     const searches: string[] = [];
-    page.on('request', (request) => {
-      if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
-      const body = request.postDataJSON() as { operationName?: string; variables?: { input?: { text?: string } } } | null;
-      if (body?.operationName === 'Search') searches.push(body.variables?.input?.text ?? '');
-    });
-    await signIn(page, server.url, email);
+    const { page } = await personAt(email, (page) =>
+      page.on('request', (request) => {
+        if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+        const body = request.postDataJSON() as { operationName?: string; variables?: { input?: { text?: string } } } | null;
+        if (body?.operationName === 'Search') searches.push(body.variables?.input?.text ?? '');
+      }),
+    );
     return { page, searches };
-  }
-
-  /** A screenshot of the whole page, the viewport as tall as the page so the sticky parts sit where a reader sees them. */
-  async function fullShot(page: Page, path: string): Promise<void> {
-    const size = page.viewportSize() ?? { width: 1280, height: 900 };
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.setViewportSize({ width: size.width, height: Math.max(height, size.height) });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path });
-    await page.setViewportSize(size);
   }
 
   /** Replaces the words in the search box the way an input method commits text, and waits for the search of them. */

@@ -1,7 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { signIn } from '../support/login';
-import { RunningServer, startServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { useBrowserSessions } from '../support/browser-session';
 
 /**
  * The story of ../../../shared/context/DOMAIN.md, end to end, in the browser:
@@ -42,30 +40,7 @@ const PROGRAM_TEXT = [
 const EDITABLE = '[data-testid=proposal-editor] .ProseMirror';
 
 describe('the story, end to end (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function as(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
-    await signIn(page, server.url, email);
-    return page;
-  }
+  const { server, as, pageErrors } = useBrowserSessions({ pageErrorsByPerson: true });
 
   async function transition(page: Page, to: string, statusLabel: string): Promise<void> {
     await page.getByTestId(`transition-${to}`).click();

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { connectCollab, eventually, type CollabClient } from '../../api/src/test-support/collab-client';
-import { launchBrowser } from '../support/browser';
-import { signIn } from '../support/login';
-import { RunningServer, startServer } from '../support/server';
+import { useBrowserSessions } from '../support/browser-session';
 
 /**
  * Versions, comparison and the formal document, in the browser (../../../shared/context/DOMAIN.md):
@@ -25,37 +23,21 @@ const TEXT_V1 = '将流动妇女职业技能培训纳入政府购买服务目录
 const TEXT_V2 = '将流动妇女职业技能培训和就业指导纳入政府购买服务目录，保障专项资金。';
 
 describe('proposal versions, comparison, Word export and print view (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const collabClients: CollabClient[] = [];
+  // registered before the sessions' afterAll, so the collaboration clients close before the product stops
+  afterAll(() => collabClients.forEach((client) => client.close()));
+
+  const sessions = useBrowserSessions({ contextOptions: { acceptDownloads: true } });
+  const { server, pageErrors } = sessions;
   let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(page, server.url, ZHANG.email);
-  });
-
-  const collabClients: CollabClient[] = [];
-
-  afterAll(async () => {
-    collabClients.forEach((client) => client.close());
-    await context?.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
+    ({ context, page } = await sessions.personAt(ZHANG.email));
   });
 
   /** GraphQL with the page's session cookie. */
-  async function graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const response = await page.request.post(`${server.url}/graphql`, { data: { query, variables } });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  }
+  const graphql = <T = any>(query: string, variables?: Record<string, unknown>): Promise<T> => sessions.graphql<T>(page, query, variables);
 
   /** A draft by 张洁 with one suggestion; returns its id and the suggestion's. */
   async function draft(title: string, suggestionText: string): Promise<{ proposalId: string; suggestionId: string }> {

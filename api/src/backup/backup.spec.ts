@@ -4,7 +4,6 @@ import { TestApp, startTestApp } from '../test-support/test-app';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import * as Y from 'yjs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../bootstrap';
@@ -13,31 +12,12 @@ import { AppConfig, loadConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { SearchIndexer } from '../search/search-indexer';
 import { GraphQLTestClient } from '../test-support/graphql-client';
+import { createScratchDatabase } from '../test-support/scratch-database';
 import { BackupError, backup, restore } from './backup';
 import { listFiles } from './backup-format';
 import { TableReader } from './table-contents';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `jianyan_restore_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
 
 /** Text and state vector of every stored collaborative document, as the application loads them. */
 async function documentStates(app: NestExpressApplication): Promise<Record<string, { body: string; stateVector: string }>> {
@@ -87,7 +67,7 @@ describe('backup and restore', () => {
     const dataDir = tempFolder('jianyan-restored-');
     const env: Record<string, string> = { NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIST: path.join(config.dataDir, 'web') };
     if (t.dialect === 'postgres') {
-      const database = await freshPostgresDatabase();
+      const database = await createScratchDatabase(process.env.TEST_DATABASE_URL!, 'jianyan_restore');
       databases.push(database);
       env.DATABASE_URL = database.url;
     }

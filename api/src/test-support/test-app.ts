@@ -2,10 +2,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { createApp } from '../bootstrap';
 import { loadConfig } from '../config/config';
 import { GraphQLTestClient } from './graphql-client';
+import { createScratchDatabase } from './scratch-database';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -18,27 +18,6 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A throwaway PostgreSQL database per test file, created from TEST_DATABASE_URL and dropped after. */
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `jianyan_test_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
 /**
  * Starts the real application on a free port with a fresh database (SQLite in a temporary
  * folder, or a fresh PostgreSQL database when TEST_DATABASE=postgres) and the demo data.
@@ -48,7 +27,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   // a stand-in for the built web app, so routing between the API and the app is exercised too
   mkdirSync(path.join(dataDir, 'web'));
   writeFileSync(path.join(dataDir, 'web', 'index.html'), '<!doctype html><title>Jianyan web app</title>');
-  const postgres = process.env.TEST_DATABASE === 'postgres' ? await createPostgresDatabase() : null;
+  // a throwaway PostgreSQL database per test file, created from TEST_DATABASE_URL and dropped on close
+  const postgres = process.env.TEST_DATABASE === 'postgres' ? await createScratchDatabase(process.env.TEST_DATABASE_URL!, 'jianyan_test') : null;
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,

@@ -1,13 +1,13 @@
 import { useQuery } from '@apollo/client';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toAppError } from '../graphql/errors';
 import { PEOPLE_QUERY } from '../graphql/proposals';
 import type { PersonSummary } from '../graphql/types';
 import { useLabels } from '../i18n/labels';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { useTypedSearch } from '../ui/SearchPicker';
 
-const SEARCH_DELAY_MS = 250;
 const RESULTS = 12;
 
 interface PersonPickerProps {
@@ -35,13 +35,7 @@ export function PersonPicker(props: PersonPickerProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const id = useId();
-  const [typed, setTyped] = useState('');
-  const [search, setSearch] = useState('');
-
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(typed.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [typed]);
+  const { typed, setTyped, search, clear } = useTypedSearch();
 
   const open = !value && (!compact || search !== '');
   const people = useQuery(PEOPLE_QUERY, { variables: { search: search || null, first: RESULTS }, fetchPolicy: 'network-only', skip: !open });
@@ -64,8 +58,7 @@ export function PersonPicker(props: PersonPickerProps) {
             aria-label={clearLabel}
             onClick={() => {
               onChange(null);
-              setTyped('');
-              setSearch('');
+              clear();
             }}
           >
             ×

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client';
 import { PROPOSAL_ROLES, canHoldProposalRole, type ProposalRole } from '@jianyan/shared';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEST_IDS } from '../app/testids';
 import { toAppError, type AppError } from '../graphql/errors';
@@ -9,11 +9,11 @@ import type { PersonSummary } from '../graphql/types';
 import { useLabels } from '../i18n/labels';
 import { Dialog } from '../ui/Dialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { SearchPicker, useTypedSearch } from '../ui/SearchPicker';
 import { fieldErrorOf } from './errors';
 import { useProposalLabels } from './labels';
 import type { SectionProps } from './section';
 
-const SEARCH_DELAY_MS = 250;
 const RESULTS = 20;
 
 /** Owners add a member: find a person of the federation (`people`), pick a role, add. */
@@ -35,18 +35,12 @@ function AddMemberForm({ proposal, notify, onClose }: SectionProps & { onClose: 
   const labels = useLabels();
   const proposalLabels = useProposalLabels();
   const id = useId();
-  const [typed, setTyped] = useState('');
-  const [search, setSearch] = useState('');
+  const { typed, setTyped, search } = useTypedSearch();
   const [chosen, setChosen] = useState<PersonSummary | null>(null);
   const [role, setRole] = useState<ProposalRole>('coauthor');
   const [error, setError] = useState<AppError | null>(null);
   const [chooseHint, setChooseHint] = useState(false);
   const [addMember, { loading }] = useMutation(ADD_PROPOSAL_MEMBER_MUTATION);
-
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(typed.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [typed]);
 
   const people = useQuery(PEOPLE_QUERY, { variables: { search: search || null, first: RESULTS }, fetchPolicy: 'network-only' });
   const results = people.data?.people ?? [];
@@ -80,64 +74,45 @@ function AddMemberForm({ proposal, notify, onClose }: SectionProps & { onClose: 
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-search`} className="field-label">
-          {t('members.search')}
-        </label>
-        <input
-          id={`${id}-search`}
-          type="search"
-          className="input"
-          value={typed}
-          placeholder={t('members.searchPlaceholder')}
-          aria-describedby={`${id}-search-hint`}
-          aria-controls={`${id}-results`}
-          autoComplete="off"
-          autoFocus
-          onChange={(event) => setTyped(event.target.value)}
-          data-testid={TEST_IDS.memberSearch}
-        />
-        <p id={`${id}-search-hint`} className="field-hint">
-          {t('members.searchHint')}
-        </p>
-      </div>
-
-      <div className="people" aria-busy={people.loading}>
-        {people.error ? (
-          <ErrorNotice error={toAppError(people.error)} title={t('members.searchFailed')} onRetry={() => void people.refetch().catch(() => undefined)} />
-        ) : people.loading && results.length === 0 ? (
-          <p className="muted small">{t('members.searching')}</p>
-        ) : results.length === 0 ? (
-          <p className="muted small">{t('members.noResults')}</p>
-        ) : (
-          <ul id={`${id}-results`} className="people-list" aria-label={t('members.resultsLabel')}>
-            {results.map((person) => {
-              const member = memberIds.has(person.id);
-              const selected = chosen?.id === person.id;
-              return (
-                <li key={person.id}>
-                  <button
-                    type="button"
-                    className={`person-option${selected ? ' person-option-selected' : ''}`}
-                    aria-pressed={selected}
-                    aria-label={t('members.choose', { name: person.displayName })}
-                    disabled={member}
-                    onClick={() => choose(person)}
-                    data-testid={TEST_IDS.memberOption}
-                    data-user-id={person.id}
-                  >
-                    <span className="person-name">{person.displayName}</span>
-                    <span className="muted small">
-                      {labels.organization(person.organization)} · {labels.role(person.role)}
-                    </span>
-                    {member && <span className="badge badge-muted">{t('members.alreadyMember')}</span>}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </div>
+      <SearchPicker
+        id={id}
+        texts={{
+          label: t('members.search'),
+          placeholder: t('members.searchPlaceholder'),
+          hint: t('members.searchHint'),
+          failed: t('members.searchFailed'),
+          searching: t('members.searching'),
+          noResults: t('members.noResults'),
+          resultsLabel: t('members.resultsLabel'),
+        }}
+        typed={typed}
+        onType={setTyped}
+        inputTestId={TEST_IDS.memberSearch}
+        query={people}
+        results={results}
+        renderOption={(person) => {
+          const member = memberIds.has(person.id);
+          const selected = chosen?.id === person.id;
+          return (
+            <button
+              type="button"
+              className={`person-option${selected ? ' person-option-selected' : ''}`}
+              aria-pressed={selected}
+              aria-label={t('members.choose', { name: person.displayName })}
+              disabled={member}
+              onClick={() => choose(person)}
+              data-testid={TEST_IDS.memberOption}
+              data-user-id={person.id}
+            >
+              <span className="person-name">{person.displayName}</span>
+              <span className="muted small">
+                {labels.organization(person.organization)} · {labels.role(person.role)}
+              </span>
+              {member && <span className="badge badge-muted">{t('members.alreadyMember')}</span>}
+            </button>
+          );
+        }}
+      />
       {chooseHint && (
         <p className="field-error" role="alert">
           {t('members.chooseFirst')}

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useQuery } from '@apollo/client';
 import { EVIDENCE_LINK_NOTE_MAX_LENGTH, EVIDENCE_LINK_QUOTE_MAX_LENGTH } from '@jianyan/shared';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEST_IDS } from '../app/testids';
 import { useEvidenceLabels } from '../evidence/labels';
@@ -10,6 +10,7 @@ import { EVIDENCE_OPTIONS_QUERY, type EvidenceOption, type ProposalEvidence } fr
 import { toAppError, type AppError } from '../graphql/errors';
 import { useLabels } from '../i18n/labels';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { SearchPicker, useTypedSearch } from '../ui/SearchPicker';
 import { useLinkEvidence } from './useLinkEvidence';
 import type { Notify } from './useNotice';
 
@@ -24,7 +25,6 @@ function linkErrorMessage(t: TFunction, error: AppError): string | undefined {
   return undefined;
 }
 
-const SEARCH_DELAY_MS = 250;
 const RESULTS = 8;
 
 /** Search (as you type, over published evidence the viewer is cleared for), choose, target, note, quote, link. */
@@ -33,8 +33,7 @@ export function LinkForm({ proposal, notify, onClose }: { proposal: ProposalEvid
   const labels = useEvidenceLabels();
   const orgLabels = useLabels();
   const id = useId();
-  const [typed, setTyped] = useState('');
-  const [search, setSearch] = useState('');
+  const { typed, setTyped, search } = useTypedSearch();
   const [chosen, setChosen] = useState<EvidenceOption | null>(null);
   const [target, setTarget] = useState('');
   const [note, setNote] = useState('');
@@ -42,11 +41,6 @@ export function LinkForm({ proposal, notify, onClose }: { proposal: ProposalEvid
   const [chooseHint, setChooseHint] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [linkEvidence, { loading }] = useLinkEvidence(proposal.id);
-
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(typed.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [typed]);
 
   const options = useQuery(EVIDENCE_OPTIONS_QUERY, {
     variables: { first: RESULTS, filter: { text: search || null, status: 'published' } },
@@ -89,66 +83,48 @@ export function LinkForm({ proposal, notify, onClose }: { proposal: ProposalEvid
 
   return (
     <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-search`} className="field-label">
-          {t('evidencePanel.search')}
-        </label>
-        <input
-          id={`${id}-search`}
-          type="search"
-          className="input"
-          value={typed}
-          placeholder={t('evidencePanel.searchPlaceholder')}
-          aria-describedby={`${id}-search-hint`}
-          aria-controls={`${id}-results`}
-          autoComplete="off"
-          autoFocus
-          onChange={(event) => setTyped(event.target.value)}
-          data-testid={TEST_IDS.evidenceLinkSearch}
-        />
-        <p id={`${id}-search-hint`} className="field-hint">
-          {t('evidencePanel.searchHint')}
-        </p>
-      </div>
-
-      <div className="people evidence-options" aria-busy={options.loading}>
-        {options.error ? (
-          <ErrorNotice error={toAppError(options.error)} title={t('evidencePanel.searchFailed')} onRetry={() => void options.refetch().catch(() => undefined)} />
-        ) : options.loading && results.length === 0 ? (
-          <p className="muted small">{t('evidencePanel.searching')}</p>
-        ) : results.length === 0 ? (
-          <p className="muted small">{t('evidencePanel.noResults')}</p>
-        ) : (
-          <ul id={`${id}-results`} className="people-list" aria-label={t('evidencePanel.resultsLabel')}>
-            {results.map((option) => {
-              const selected = chosen?.id === option.id;
-              return (
-                <li key={option.id}>
-                  <button
-                    type="button"
-                    className={`person-option evidence-option${selected ? ' person-option-selected' : ''}`}
-                    aria-pressed={selected}
-                    aria-label={t('evidencePanel.choose', { title: option.title })}
-                    onClick={() => choose(option)}
-                    data-testid={TEST_IDS.evidenceLinkOption}
-                    data-evidence-id={option.id}
-                  >
-                    <span className="person-name evidence-option-title">{option.title}</span>
-                    <span className="evidence-option-meta muted small">
-                      <span className={`badge sens-badge sens-${option.effectiveSensitivity}`}>
-                        <LockIcon level={option.effectiveSensitivity} />
-                        {labels.sensitivity(option.effectiveSensitivity)}
-                      </span>
-                      {labels.sourceType(option.sourceType)} · {labels.period(option.dateFrom, option.dateTo)}
-                      {option.district ? ` · ${orgLabels.organization(option.district)}` : ''}
-                    </span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </div>
+      <SearchPicker
+        id={id}
+        texts={{
+          label: t('evidencePanel.search'),
+          placeholder: t('evidencePanel.searchPlaceholder'),
+          hint: t('evidencePanel.searchHint'),
+          failed: t('evidencePanel.searchFailed'),
+          searching: t('evidencePanel.searching'),
+          noResults: t('evidencePanel.noResults'),
+          resultsLabel: t('evidencePanel.resultsLabel'),
+        }}
+        typed={typed}
+        onType={setTyped}
+        inputTestId={TEST_IDS.evidenceLinkSearch}
+        query={options}
+        results={results}
+        className="evidence-options"
+        renderOption={(option) => {
+          const selected = chosen?.id === option.id;
+          return (
+            <button
+              type="button"
+              className={`person-option evidence-option${selected ? ' person-option-selected' : ''}`}
+              aria-pressed={selected}
+              aria-label={t('evidencePanel.choose', { title: option.title })}
+              onClick={() => choose(option)}
+              data-testid={TEST_IDS.evidenceLinkOption}
+              data-evidence-id={option.id}
+            >
+              <span className="person-name evidence-option-title">{option.title}</span>
+              <span className="evidence-option-meta muted small">
+                <span className={`badge sens-badge sens-${option.effectiveSensitivity}`}>
+                  <LockIcon level={option.effectiveSensitivity} />
+                  {labels.sensitivity(option.effectiveSensitivity)}
+                </span>
+                {labels.sourceType(option.sourceType)} · {labels.period(option.dateFrom, option.dateTo)}
+                {option.district ? ` · ${orgLabels.organization(option.district)}` : ''}
+              </span>
+            </button>
+          );
+        }}
+      />
       {chooseHint && (
         <p className="field-error" role="alert">
           {t('evidencePanel.chooseFirst')}
