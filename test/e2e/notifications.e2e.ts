@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { apiSession } from '../support/api-session';
 import { useBrowserSessions } from '../support/browser-session';
+import { until } from '../support/polling';
 
 /**
  * Following and notifications in the browser, on the demo data:
@@ -46,10 +47,16 @@ describe('notifications: the bell counts up live (browser)', () => {
     // ---- 林晓燕 follows it as a member
     const lin = await as(LIN);
     await lin.goto(`${server.url}/proposals/${id}`);
-    const follow = lin.getByTestId('follow-button');
+    const follow = lin.locator('[data-testid="follow-button"][data-target-type="proposal"]');
     await follow.waitFor();
     expect(await follow.getAttribute('aria-pressed')).toBe('true');
     expect(await follow.textContent()).toBe('已关注');
+    // members follow the proposal, not each suggestion: she follows the suggestion by hand
+    const followSuggestion = lin.locator('[data-testid="follow-button"][data-target-type="suggestion"]');
+    await followSuggestion.waitFor();
+    expect(await followSuggestion.getAttribute('aria-pressed')).toBe('false');
+    await followSuggestion.click();
+    await until(() => followSuggestion.getAttribute('aria-pressed'), (pressed) => pressed === 'true', 'the suggestion to show as followed');
     await lin.getByTestId('notification-bell').waitFor();
     const before = await unread(lin);
 

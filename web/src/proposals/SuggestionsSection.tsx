@@ -18,6 +18,7 @@ import { SuggestionForm } from './SuggestionForm';
 import { SuggestionStatusDialog } from './SuggestionStatusDialog';
 import { SuggestionAdoptions } from '../adoption/SuggestionAdoptions';
 import { StatusTimeline } from './Timeline';
+import { FollowButton } from '../notifications/FollowButton';
 
 /** Which form is open: none, the new-suggestion form, or the edit form of one suggestion. */
 type Editing = null | 'new' | string;
@@ -205,6 +206,7 @@ function SuggestionItem(props: SuggestionItemProps) {
           >
             {t('suggestions.comments', { count: commentCount })}
           </button>
+          <FollowButton targetType="suggestion" targetId={suggestion.id} className="button-ghost" />
           <span className="spacer" />
           {suggestion.allowedTransitions.length > 0 && (
             <button
