@@ -272,6 +272,47 @@ describe('adoption records and matching', () => {
     expect(errorCode(invisible)).toBe('NOT_FOUND');
   });
 
+  it('refuses outsiders and roles that do not decide on matching, updating and confirming, and writes nothing', async () => {
+    const { proposalId, suggestionId } = await submittedSuggestion();
+    const { recordAdoption } = await (await f.as('zhangjie')).ok(RECORD, clauseInput(suggestionId, clauses[0].id));
+    const pending = await submittedSuggestion();
+    const outsider = await stranger();
+    const contributor = await f.as('chenfang');
+    const researcher = await f.as('liusiyuan');
+    const confirm = (id: string) => ({ input: { suggestionId: id, clauseId: clauses[2].id, decidedOn: '2022-06-20' } });
+
+    expect(errorCode(await outsider.request(MATCHES, { id: pending.suggestionId, programId }))).toBe('NOT_FOUND');
+    expect(errorCode(await outsider.request(UPDATE, { input: { adoptionId: recordAdoption.id, note: '改' } }))).toBe('NOT_FOUND');
+    expect(errorCode(await outsider.request(CONFIRM, confirm(pending.suggestionId)))).toBe('NOT_FOUND');
+    expect(errorCode(await contributor.request(UPDATE, { input: { adoptionId: recordAdoption.id, note: '改' } }))).toBe('FORBIDDEN');
+    expect(errorCode(await contributor.request(CONFIRM, confirm(pending.suggestionId)))).toBe('FORBIDDEN');
+    expect(errorCode(await researcher.request(CONFIRM, confirm(pending.suggestionId)))).toBe('FORBIDDEN');
+
+    const { programMatches: seenByOutsider } = await outsider.ok(PROGRAM_MATCHES, { id: programId });
+    const { programMatches: seenByAdmin } = await (await f.as('admin')).ok(PROGRAM_MATCHES, { id: programId });
+    const about = (list: { suggestion: { id: string } }[]) => list.filter((m) => m.suggestion.id === pending.suggestionId);
+    expect(about(seenByAdmin)).toHaveLength(1);
+    expect(about(seenByOutsider)).toEqual([]);
+
+    expect((await suggestionOf(proposalId)).adoptions).toEqual([expect.objectContaining({ id: recordAdoption.id, status: 'adopted' })]);
+    expect((await suggestionOf(pending.proposalId)).adoptions).toEqual([]);
+    expect(await t.app.get(DataSource).getRepository(MatchDecisionEntity).countBy({ suggestionId: pending.suggestionId })).toBe(0);
+  });
+
+  it('needs a session to read programs and clauses, shows outsiders no adoptions on a clause, and lets only admins delete programs', async () => {
+    const { suggestionId } = await submittedSuggestion();
+    await (await f.as('zhangjie')).ok(RECORD, clauseInput(suggestionId, clauses[1].id));
+    const CLAUSE = `query($id: ID!) { programClause(id: $id) { id adoptionCount adoptions { suggestionId } } }`;
+    expect(errorCode(await t.client().request(`query($id: ID!) { program(id: $id) { id } }`, { id: programId }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.client().request(CLAUSE, { id: clauses[1].id }))).toBe('UNAUTHENTICATED');
+    const seenByOwner = (await (await f.as('zhangjie')).ok(CLAUSE, { id: clauses[1].id })).programClause;
+    expect(seenByOwner.adoptions.map((a: { suggestionId: string }) => a.suggestionId)).toContain(suggestionId);
+    const seenByOutsider = (await (await stranger()).ok(CLAUSE, { id: clauses[1].id })).programClause;
+    expect(seenByOutsider.adoptions.map((a: { suggestionId: string }) => a.suggestionId)).not.toContain(suggestionId);
+    expect(seenByOutsider.adoptionCount).toBeLessThan(seenByOwner.adoptionCount);
+    expect(errorCode(await (await f.as('zhangjie')).request(`mutation($id: ID!) { deleteProgram(id: $id) }`, { id: programId }))).toBe('FORBIDDEN');
+  });
+
   it('records only on goals and measures, not on headings', async () => {
     const { suggestionId } = await submittedSuggestion();
     const area = (await (await f.as('admin')).ok(`query($id: ID!) { program(id: $id) { clauses { id kind } } }`, { id: programId })).program.clauses.find(

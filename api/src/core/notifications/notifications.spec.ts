@@ -154,7 +154,21 @@ describe('following and notifications', () => {
     expect(errorCode(await zhangjie.request(set, { input: { email: 'hourly' } }))).toBe('BAD_USER_INPUT');
   });
 
-  it('refuses anonymous callers', async () => {
-    expect(errorCode(await t.client().request('{ unreadNotificationCount }'))).toBe('UNAUTHENTICATED');
+  it('refuses anonymous callers on every notification and follow operation', async () => {
+    const anonymous = t.client();
+    const target = { input: { targetType: 'proposal', targetId: '00000000-0000-4000-8000-000000000000' } };
+    const operations: [string, Record<string, unknown>?][] = [
+      ['{ unreadNotificationCount }'],
+      ['{ notifications(first: 5) { nodes { id } } }'],
+      ['{ follows { targetId } }'],
+      ['{ isFollowing(targetType: proposal, targetId: "00000000-0000-4000-8000-000000000000") }'],
+      ['{ notificationPreferences { email } }'],
+      ['mutation($input: FollowInput!) { follow(input: $input) { targetId } }', target],
+      ['mutation($input: FollowInput!) { unfollow(input: $input) }', target],
+      ['mutation($input: NotificationPreferencesInput!) { setNotificationPreferences(input: $input) { email } }', { input: { email: 'off' } }],
+    ];
+    for (const [query, variables] of operations) {
+      expect([query, errorCode(await anonymous.request(query, variables))]).toEqual([query, 'UNAUTHENTICATED']);
+    }
   });
 });
