@@ -12,9 +12,11 @@ import { fullShot } from '../support/screenshots';
  *   3. a word only found in a restricted case narrative finds nothing for her (no hit, no count),
  *      while 张洁, granted access by its contributor, finds it with the same word;
  *   4. the member 张洁 searches proposals and finds the story's proposal, then links the training
- *      record to it from an evidence hit (success, then "already linked" on a second try).
+ *      record to it from an evidence hit (success, then "already linked" on a second try);
+ *   5. she searches the program clauses for 购买服务, finds the Jin'an clause (words marked, program
+ *      named, facets by program and kind, no "link" action) and follows it to its place on the program page.
  * Screenshots: /tmp/search-evidence.png, /tmp/search-empty.png, /tmp/search-proposals.png,
- * /tmp/search-link-dialog.png.
+ * /tmp/search-link-dialog.png, /tmp/search-clauses.png.
  */
 
 const LIU = 'liusiyuan@jianyan.demo';
@@ -26,6 +28,9 @@ const RESTRICTED_TITLE = '个案：流动母亲打零工、收入不稳定';
 /** Only in the narrative of the restricted case above (api/src/seed/evidence-demo.ts). */
 const RESTRICTED_WORD = '小作坊';
 const PROPOSAL_TITLE_START = '关于加大政府购买服务力度';
+/** The Jin'an program and its clause that took up the story's suggestion (api/src/seed/programs-demo*.ts). */
+const JINAN_PROGRAM = '福州市晋安区妇女发展纲要（2021—2030年）';
+const JINAN_CLAUSE_WORDS = '边缘困境流动妇女';
 
 /** The debounce of the search box (web/src/search/SearchBox.tsx). */
 const DEBOUNCE_MS = 250;
@@ -230,6 +235,39 @@ describe('search: words and facets under clearance (browser)', () => {
     await notice.getByRole('link', { name: '查看建议' }).click();
     await page.waitForURL(/\/proposals\/[0-9a-f-]{36}$/);
     await page.getByTestId('evidence-panel').getByText('培训成效：2000余人次参加').waitFor();
+  });
+
+  it('张洁 finds the Jin’an program clause by 购买服务 and follows it to the program page', async () => {
+    const { page } = await as(ZHANG);
+    await page.getByTestId('nav-search').click();
+    await page.getByTestId('search-index-clauses').click();
+    await page.waitForURL((url) => url.searchParams.get('index') === 'clauses');
+    expect(await page.getByTestId('search-index-clauses').textContent()).toBe('纲要条款');
+    await searchFor(page, '购买服务');
+    const clause = page
+      .getByTestId('search-hit')
+      .filter({ has: page.getByTestId('search-hit-program').getByText(JINAN_PROGRAM, { exact: true }) })
+      .filter({ hasText: JINAN_CLAUSE_WORDS });
+    await clause.waitFor();
+    expect(await clause.getAttribute('data-index')).toBe('clauses');
+    const snippet = await clause.getByTestId('search-snippet').innerHTML();
+    expect(snippet).toMatch(/<mark>[^<]*购买[^<]*<\/mark>/);
+    expect(snippet.replace(/<\/?mark>/g, '')).toContain('政府购买服务');
+    expect(await clause.getByTestId('search-link-proposal').count()).toBe(0);
+    // Facets by kind (labelled) and by program (named).
+    await page.getByTestId('search-facet-kind').getByTestId('search-facet-value').filter({ hasText: '策略措施' }).waitFor();
+    await page.getByTestId('search-facet-program').getByTestId('search-facet-value').filter({ hasText: JINAN_PROGRAM }).waitFor();
+    await page.mouse.move(0, 0);
+    await fullShot(page, '/tmp/search-clauses.png');
+
+    const clauseId = await clause.getAttribute('data-id');
+    const href = await clause.getByTestId('search-hit-title').getAttribute('href');
+    expect(href).toMatch(new RegExp(`^/programs/[0-9a-f-]{36}#clause-${clauseId}$`));
+    await clause.getByTestId('search-hit-title').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/programs/') && url.hash === `#clause-${clauseId}`);
+    const target = page.locator(`[id="clause-${clauseId}"]`);
+    await target.waitFor();
+    expect(await target.textContent()).toContain(JINAN_CLAUSE_WORDS);
   });
 
   it('raised no error in the pages', () => {

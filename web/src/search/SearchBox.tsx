@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent, type CompositionEvent, type FormEvent } from 'react';
-import { TEXT_MAX_LENGTH, type SearchIndex } from './params';
+import { SEARCH_INDEXES, TEXT_MAX_LENGTH, type SearchIndex } from './params';
 import { SEARCH_TEST_IDS } from './testids';
 import { useSearchText } from './useSearchText';
+
+const SCOPE_TEST_IDS: Record<SearchIndex, string> = {
+  evidence: SEARCH_TEST_IDS.indexEvidence,
+  proposals: SEARCH_TEST_IDS.indexProposals,
+  clauses: SEARCH_TEST_IDS.indexClauses,
+};
 
 /** Quiet time after the last keystroke before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -119,8 +125,9 @@ export function SearchBox({ value, index, onSearch, onIndexChange }: SearchBoxPr
           <span className="search-scope-label" aria-hidden="true">
             {t('box.scope')}
           </span>
-          <ScopeButton active={index === 'evidence'} label={t('box.evidence')} testId={SEARCH_TEST_IDS.indexEvidence} onClick={() => onIndexChange('evidence')} />
-          <ScopeButton active={index === 'proposals'} label={t('box.proposals')} testId={SEARCH_TEST_IDS.indexProposals} onClick={() => onIndexChange('proposals')} />
+          {SEARCH_INDEXES.map((scope) => (
+            <ScopeButton key={scope} active={index === scope} label={t(`box.${scope}`)} testId={SCOPE_TEST_IDS[scope]} onClick={() => onIndexChange(scope)} />
+          ))}
         </div>
         <p id={`${id}-hint`} className="search-box-hint">
           {t('box.hint')}

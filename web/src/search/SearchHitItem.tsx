@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { ProposalStatusBadge } from '../proposals/StatusBadge';
 import type { SearchHit } from './graphql';
-import { isProposalStatus, isSensitivityLevel, type SearchLabels } from './labels';
+import { isClauseKind, isProposalStatus, isSensitivityLevel, type SearchLabels } from './labels';
 import type { SearchIndex } from './params';
 import { sanitizeSnippet } from './snippet';
 import { SEARCH_TEST_IDS } from './testids';
@@ -14,6 +14,20 @@ export function hitField(hit: SearchHit, name: string): string | null {
 
 export function hitTitle(hit: SearchHit): string {
   return hitField(hit, 'title') ?? '';
+}
+
+/** Where a hit leads: the record, the proposal, or the clause on its program's page (which scrolls to it). */
+export function hitHref(hit: SearchHit, index: SearchIndex): string {
+  switch (index) {
+    case 'evidence':
+      return `/evidence/${encodeURIComponent(hit.id)}`;
+    case 'proposals':
+      return `/proposals/${encodeURIComponent(hit.id)}`;
+    case 'clauses': {
+      const programId = hitField(hit, 'programId');
+      return programId ? `/programs/${encodeURIComponent(programId)}#clause-${encodeURIComponent(hit.id)}` : '/programs';
+    }
+  }
 }
 
 interface SearchHitItemProps {
@@ -30,7 +44,8 @@ export function SearchHitItem({ hit, index, labels, onLink }: SearchHitItemProps
   const snippet = useMemo(() => sanitizeSnippet(hit.snippet), [hit.snippet]);
   const title = hitTitle(hit) || t('results.untitled');
   const districtId = hitField(hit, 'districtId');
-  const href = index === 'evidence' ? `/evidence/${encodeURIComponent(hit.id)}` : `/proposals/${encodeURIComponent(hit.id)}`;
+  const href = hitHref(hit, index);
+  if (index === 'clauses') return <ClauseHit hit={hit} snippet={snippet} title={title} href={href} labels={labels} />;
 
   return (
     <li className="search-hit" data-testid={SEARCH_TEST_IDS.hit} data-id={hit.id} data-index={index}>
@@ -61,6 +76,42 @@ export function SearchHitItem({ hit, index, labels, onLink }: SearchHitItemProps
         <p className="search-snippet" data-testid={SEARCH_TEST_IDS.snippet} dangerouslySetInnerHTML={{ __html: snippet }} />
       )}
       <div className="search-hit-meta">{index === 'evidence' ? <EvidenceBadges hit={hit} labels={labels} districtId={districtId} /> : <ProposalBadges hit={hit} labels={labels} districtId={districtId} />}</div>
+    </li>
+  );
+}
+
+/** A clause is short: its number and marked text are the title, its kind and program below. */
+function ClauseHit({ hit, snippet, title, href, labels }: { hit: SearchHit; snippet: string; title: string; href: string; labels: SearchLabels }) {
+  const t = useSearchText();
+  const number = hitField(hit, 'number');
+  const kind = hitField(hit, 'kind');
+  const programId = hitField(hit, 'programId');
+  const programName = hitField(hit, 'programName') ?? (programId ? labels.program(programId) : null);
+  return (
+    <li className="search-hit" data-testid={SEARCH_TEST_IDS.hit} data-id={hit.id} data-index="clauses">
+      <h3 className="search-hit-title">
+        <Link to={href} data-testid={SEARCH_TEST_IDS.hitTitle}>
+          {number && <span className="search-hit-clause-number">{number}</span>}
+          {snippet ? (
+            // sanitizeSnippet keeps nothing but text and <mark>: see snippet.ts
+            <span className="search-hit-clause-text" data-testid={SEARCH_TEST_IDS.snippet} dangerouslySetInnerHTML={{ __html: snippet }} />
+          ) : (
+            <span className="search-hit-clause-text">{number && title.startsWith(number) ? title.slice(number.length) : title}</span>
+          )}
+        </Link>
+      </h3>
+      <div className="search-hit-meta">
+        {isClauseKind(kind) && (
+          <span className="badge badge-outline badge-small" title={t('hit.kind', { kind: labels.value('kind', kind) })}>
+            {labels.value('kind', kind)}
+          </span>
+        )}
+        {programName && (
+          <span className="meta" title={t('hit.program', { name: programName })} data-testid={SEARCH_TEST_IDS.hitProgram} data-program-id={programId ?? undefined}>
+            {programName}
+          </span>
+        )}
+      </div>
     </li>
   );
 }

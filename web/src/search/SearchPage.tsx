@@ -28,7 +28,7 @@ import './search.css';
 
 /**
  * 检索 /search: words and facets over the evidence or the proposals the caller is cleared to see
- * (the API applies her permissions inside the engine). The state lives in the address, so a
+ * (the API applies her permissions inside the engine), or over the development program clauses. The state lives in the address, so a
  * search can be shared, bookmarked and revisited with "back".
  */
 export function SearchPage() {
@@ -38,7 +38,7 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseSearchState(params), [params]);
   const search = useSearch(state);
-  const labels = useSearchLabels();
+  const labels = useSearchLabels(state.index, search.result?.hits);
   const resultsRef = useRef<HTMLDivElement>(null);
 
   /** Moves to the next state; typing replaces the history entry, choices add one. */

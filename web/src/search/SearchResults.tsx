@@ -3,7 +3,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { Loading } from '../ui/Status';
 import type { SearchHit, SearchResult } from './graphql';
 import type { SearchLabels } from './labels';
-import { PAGE_MAX, PAGE_SIZE, hasFilters, type SearchIndex, type SearchState } from './params';
+import { PAGE_MAX, PAGE_SIZE, SEARCH_INDEXES, hasFilters, type SearchIndex, type SearchState } from './params';
 import { SearchHitItem } from './SearchHitItem';
 import { SEARCH_TEST_IDS } from './testids';
 import { useSearchText } from './useSearchText';
@@ -12,7 +12,10 @@ import { useSearchText } from './useSearchText';
 const EXAMPLES: Record<SearchIndex, readonly string[]> = {
   evidence: ['流动妇女', '职业技能培训', '校园社工', '课后托管', '晋安区'],
   proposals: ['政府购买服务', '流动妇女', '流动儿童', '校园社工站'],
+  clauses: ['政府购买服务', '流动妇女', '职业技能培训', '家长学校', '儿童之家'],
 };
+
+const BROWSE_NOTES = { evidence: 'results.browseEvidence', proposals: 'results.browseProposals', clauses: 'results.browseClauses' } as const;
 
 interface SearchResultsProps {
   state: SearchState;
@@ -63,7 +66,7 @@ export function SearchResults(props: SearchResultsProps) {
         )}
       </div>
       {!words && result.total > 0 && state.page === 1 && (
-        <p className="search-browse-note">{state.index === 'evidence' ? t('results.browseEvidence') : t('results.browseProposals')}</p>
+        <p className="search-browse-note">{t(BROWSE_NOTES[state.index])}</p>
       )}
 
       {result.hits.length === 0 ? (
@@ -107,9 +110,10 @@ export function SearchResults(props: SearchResultsProps) {
 function EmptyState({ state, onText, onIndex, onClearFilters }: SearchResultsProps) {
   const t = useSearchText();
   const words = state.q.trim();
-  const scope = state.index === 'evidence' ? t('box.evidence') : t('box.proposals');
-  const other: SearchIndex = state.index === 'evidence' ? 'proposals' : 'evidence';
-  const otherScope = other === 'evidence' ? t('box.evidence') : t('box.proposals');
+  const scope = t(`box.${state.index}`);
+  const others = SEARCH_INDEXES.filter((index) => index !== state.index);
+  const otherScopes = others.map((index) => t(`box.${index}`));
+  const otherScope = otherScopes.length === 2 ? t('empty.scopeOr', { first: otherScopes[0], second: otherScopes[1] }) : otherScopes.join('、');
   const filtered = hasFilters(state);
   return (
     <div className="empty-state search-empty" data-testid={SEARCH_TEST_IDS.empty}>
@@ -127,11 +131,12 @@ function EmptyState({ state, onText, onIndex, onClearFilters }: SearchResultsPro
             {t('empty.clearFilters')}
           </button>
         )}
-        {words && (
-          <button type="button" className="button" onClick={() => onIndex(other)}>
-            {t('empty.switchTo', { scope: otherScope })}
-          </button>
-        )}
+        {words &&
+          others.map((other, i) => (
+            <button key={other} type="button" className="button" onClick={() => onIndex(other)}>
+              {t('empty.switchTo', { scope: otherScopes[i] })}
+            </button>
+          ))}
       </div>
       <p className="search-examples">
         <span>{t('empty.examples')}</span>

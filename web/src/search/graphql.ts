@@ -9,7 +9,7 @@ export interface SearchFilterInput {
 }
 
 export interface SearchInput {
-  /** 'evidence' | 'proposals' */
+  /** 'evidence' | 'proposals' | 'clauses' */
   index: string;
   text: string;
   filters: SearchFilterInput[];

@@ -16,9 +16,11 @@ import { ORGANIZATIONS_QUERY } from '../graphql/users';
 import { useFormat } from '../i18n/format';
 import { useLabels } from '../i18n/labels';
 import { useLanguage } from '../i18n/useLanguage';
+import { CLAUSE_KINDS, PROGRAMS_QUERY, type ClauseKind } from '../programs/graphql';
+import { useProgramsText } from '../programs/useProgramsText';
 import { useProposalLabels } from '../proposals/labels';
-import type { FacetValue } from './graphql';
-import type { FacetField } from './params';
+import type { FacetValue, SearchHit } from './graphql';
+import type { FacetField, SearchIndex } from './params';
 import { useSearchText } from './useSearchText';
 
 export function isSensitivityLevel(value: string | null | undefined): value is SensitivityLevel {
@@ -29,13 +31,22 @@ export function isProposalStatus(value: string | null | undefined): value is Pro
   return typeof value === 'string' && (PROPOSAL_STATUSES as readonly string[]).includes(value);
 }
 
+export function isClauseKind(value: string | null | undefined): value is ClauseKind {
+  return typeof value === 'string' && (CLAUSE_KINDS as readonly string[]).includes(value);
+}
+
+/** Programs the page lists by name in the facet panel (the API's page limit). */
+const PROGRAMS_LISTED = 100;
+
 /**
  * Localized labels of facet values and hit fields: district ids through the `organizations` query,
  * populations, themes, topics, source types, sensitivity from `@jianyan/shared` (zh / en),
- * proposal statuses from the app catalog.
+ * proposal statuses from the app catalog, clause kinds from the programs catalog, program ids
+ * through the `programs` query (clauses scope only) or else the names in the hits' payloads.
  */
-export function useSearchLabels() {
+export function useSearchLabels(index: SearchIndex, hits: readonly SearchHit[] | undefined) {
   const t = useSearchText();
+  const programsText = useProgramsText();
   const { isEnglish } = useLanguage();
   const lang = isEnglish ? 'en' : 'zh';
   const orgLabels = useLabels();
@@ -45,6 +56,19 @@ export function useSearchLabels() {
   const organizationById = useMemo(() => new Map((organizations ?? []).map((o) => [o.id, o])), [organizations]);
   const { organization } = orgLabels;
   const { proposalStatus } = proposalLabels;
+  const programs = useQuery(PROGRAMS_QUERY, { variables: { first: PROGRAMS_LISTED }, skip: index !== 'clauses' }).data?.programs.nodes;
+  const programNameById = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const hit of hits ?? []) {
+      const id = hit.fields.find((f) => f.name === 'programId')?.value;
+      const name = hit.fields.find((f) => f.name === 'programName')?.value;
+      if (id && name) names.set(id, name);
+    }
+    for (const program of programs ?? []) names.set(program.id, program.name);
+    return names;
+  }, [hits, programs]);
+
+  const program = useCallback((id: string): string => programNameById.get(id) ?? t('facets.unknownProgram'), [programNameById, t]);
 
   const district = useCallback(
     (id: string): string => {
@@ -72,13 +96,19 @@ export function useSearchLabels() {
           return isProposalStatus(raw) ? proposalStatus(raw) : raw;
         case 'year':
           return t('facets.year', { year: raw });
+        case 'program':
+          return program(raw);
+        case 'kind':
+          return isClauseKind(raw) ? programsText(`kinds.${raw}`) : raw;
       }
     },
-    [district, lang, proposalStatus, t],
+    [district, program, programsText, lang, proposalStatus, t],
   );
 
   return {
     district,
+    /** The name of a development program by its id. */
+    program,
     /** The label of one facet value. */
     value,
     /** A calendar day (YYYY-MM-DD) in the interface language. */
@@ -90,12 +120,15 @@ export function useSearchLabels() {
 
 export type SearchLabels = ReturnType<typeof useSearchLabels>;
 
-/** Facet values in the order people expect: years newest first, sensitivity from public to restricted, statuses in workflow order, others by count. */
+/** Facet values in the order people expect: years newest first, sensitivity from public to restricted, statuses in workflow order, clause kinds from area to measure, others by count. */
 export function orderFacetValues(field: FacetField, values: readonly FacetValue[]): FacetValue[] {
   const sorted = [...values];
   if (field === 'year') return sorted.sort((a, b) => b.value.localeCompare(a.value));
   if (field === 'sensitivity') {
     return sorted.sort((a, b) => SENSITIVITY_LEVELS.indexOf(a.value as SensitivityLevel) - SENSITIVITY_LEVELS.indexOf(b.value as SensitivityLevel));
+  }
+  if (field === 'kind') {
+    return sorted.sort((a, b) => CLAUSE_KINDS.indexOf(a.value as ClauseKind) - CLAUSE_KINDS.indexOf(b.value as ClauseKind));
   }
   if (field === 'status') {
     return sorted.sort((a, b) => PROPOSAL_STATUSES.indexOf(a.value as ProposalStatus) - PROPOSAL_STATUSES.indexOf(b.value as ProposalStatus));

@@ -13,7 +13,7 @@ export const SEARCH_NS = 'search';
 const zhCN = {
   nav: '检索',
   title: '检索',
-  intro: '在您有权查看的证据和建议中按词语检索，并按区县、人群、主题、年份等分类筛选。中文词语会自动切分，例如输入“流失”也能找到“流失率”。',
+  intro: '在您有权查看的证据和建议、以及发展纲要条款中按词语检索，并按区县、人群、主题、年份等分类筛选。中文词语会自动切分，例如输入“流失”也能找到“流失率”。',
   box: {
     label: '检索词',
     placeholder: '输入词语，例如 流动妇女、职业技能培训、晋安区',
@@ -21,6 +21,7 @@ const zhCN = {
     scope: '检索范围',
     evidence: '证据',
     proposals: '建议',
+    clauses: '纲要条款',
     hint: '边输入边检索；使用输入法时，选定文字后才开始检索。',
   },
   results: {
@@ -36,6 +37,7 @@ const zhCN = {
     untitled: '（无标题）',
     browseEvidence: '未输入检索词时，按时间列出您可查看的全部证据。',
     browseProposals: '未输入检索词时，按时间列出您可查看的全部建议。',
+    browseClauses: '未输入检索词时，列出各发展纲要的全部条款。',
   },
   empty: {
     title: '没有找到与“{{q}}”相关的{{scope}}',
@@ -44,6 +46,7 @@ const zhCN = {
     tipShorter: '换一个更短或更常用的词，例如“培训”而不是“免费职业技能培训课程”；',
     tipFilters: '取消部分筛选条件；',
     tipOtherIndex: '改为检索{{scope}}；',
+    scopeOr: '{{first}}或{{second}}',
     tipRestricted: '受限证据只对录入人、管理员和被单独授权的人可见，其他人检索不到。',
     examples: '常用检索词：',
     clearFilters: '清除筛选',
@@ -69,9 +72,12 @@ const zhCN = {
       year: '年份',
       status: '状态',
       topic: '议题',
+      program: '纲要',
+      kind: '条款类型',
     },
     year: '{{year}} 年',
     unknownDistrict: '其他区县',
+    unknownProgram: '其他纲要',
   },
   hit: {
     sensitivity: '敏感级别：{{level}}',
@@ -79,6 +85,8 @@ const zhCN = {
     sourceType: '来源：{{type}}',
     date: '日期：{{date}}',
     year: '{{year}} 年度',
+    program: '纲要：{{name}}',
+    kind: '条款类型：{{kind}}',
     linkToProposal: '关联到建议',
     linkToProposalLabel: '把“{{title}}”关联到建议',
   },
@@ -127,7 +135,7 @@ const en: SearchMessages = {
   nav: 'Search',
   title: 'Search',
   intro:
-    'Search the evidence and proposals you are cleared to see, by words, and narrow the results by district, population, theme, year and more. Chinese words are segmented for you: 流失 also finds 流失率.',
+    'Search the evidence and proposals you are cleared to see, and the clauses of the development programs, by words, and narrow the results by district, population, theme, year and more. Chinese words are segmented for you: 流失 also finds 流失率.',
   box: {
     label: 'Search words',
     placeholder: 'Type words, e.g. 流动妇女, 职业技能培训, 晋安区',
@@ -135,6 +143,7 @@ const en: SearchMessages = {
     scope: 'Search in',
     evidence: 'Evidence',
     proposals: 'Proposals',
+    clauses: 'Program clauses',
     hint: 'Results update as you type; with an input method, the search starts once you pick the characters.',
   },
   results: {
@@ -150,6 +159,7 @@ const en: SearchMessages = {
     untitled: '(untitled)',
     browseEvidence: 'With no search words, all the evidence you may see is listed, newest first.',
     browseProposals: 'With no search words, all the proposals you may see are listed, newest first.',
+    browseClauses: 'With no search words, all the clauses of the development programs are listed.',
   },
   empty: {
     title: 'No {{scope}} found for “{{q}}”',
@@ -158,6 +168,7 @@ const en: SearchMessages = {
     tipShorter: 'try a shorter or more common word, e.g. 培训 rather than 免费职业技能培训课程;',
     tipFilters: 'remove some filters;',
     tipOtherIndex: 'search {{scope}} instead;',
+    scopeOr: '{{first}} or {{second}}',
     tipRestricted: 'note that restricted evidence is visible only to its contributor, administrators and people granted access.',
     examples: 'Common searches:',
     clearFilters: 'Clear filters',
@@ -183,9 +194,12 @@ const en: SearchMessages = {
       year: 'Year',
       status: 'Status',
       topic: 'Topic',
+      program: 'Program',
+      kind: 'Clause kind',
     },
     year: '{{year}}',
     unknownDistrict: 'Other district',
+    unknownProgram: 'Other program',
   },
   hit: {
     sensitivity: 'Sensitivity: {{level}}',
@@ -193,6 +207,8 @@ const en: SearchMessages = {
     sourceType: 'Source: {{type}}',
     date: 'Date: {{date}}',
     year: 'Year {{year}}',
+    program: 'Program: {{name}}',
+    kind: 'Kind: {{kind}}',
     linkToProposal: 'Link to proposal',
     linkToProposalLabel: 'Link “{{title}}” to a proposal',
   },

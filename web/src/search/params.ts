@@ -1,12 +1,13 @@
 import type { SearchFilterInput } from './graphql';
 
-export const SEARCH_INDEXES = ['evidence', 'proposals'] as const;
+export const SEARCH_INDEXES = ['evidence', 'proposals', 'clauses'] as const;
 export type SearchIndex = (typeof SEARCH_INDEXES)[number];
 
 /** The facet fields of each index, in the order the panel shows them (the API's facetFields). */
 export const FACET_FIELDS = {
   evidence: ['district', 'population', 'theme', 'sourceType', 'sensitivity', 'year'],
   proposals: ['status', 'year', 'district', 'topic'],
+  clauses: ['program', 'kind'],
 } as const satisfies Record<SearchIndex, readonly string[]>;
 export type FacetField = (typeof FACET_FIELDS)[SearchIndex][number];
 
@@ -17,7 +18,7 @@ const VALUES_MAX = 50;
 const VALUE_MAX_LENGTH = 100;
 export const PAGE_MAX = Math.floor(10_000 / PAGE_SIZE) + 1;
 
-/** The state of the page, kept in the address: ?q=培训&index=evidence&district=<id>&district=<id>&page=2 */
+/** The state of the page, kept in the address: ?q=培训&index=evidence&district=<id>&district=<id>&page=2 (index: evidence, proposals or clauses) */
 export interface SearchState {
   q: string;
   index: SearchIndex;

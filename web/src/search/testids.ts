@@ -5,9 +5,11 @@
  *   search-input              the search box (search as you type)
  *   search-index-evidence     scope switch: search evidence (aria-pressed)
  *   search-index-proposals    scope switch: search proposals (aria-pressed)
+ *   search-index-clauses      scope switch: search development program clauses (aria-pressed)
  *   search-results            the list of hits (data-count: hits on this page)
- *   search-hit                one hit (data-id, data-index = evidence | proposals)
- *   search-hit-title          a hit's title (link to /evidence/:id or /proposals/:id)
+ *   search-hit                one hit (data-id, data-index = evidence | proposals | clauses)
+ *   search-hit-title          a hit's title (link to /evidence/:id, /proposals/:id or /programs/:programId#clause-:id)
+ *   search-hit-program        a clause hit: the name of its program (data-program-id)
  *   search-snippet            a hit's excerpt, the matched words in <mark>
  *   search-facet-<field>      one facet fieldset: search-facet-district, search-facet-year…
  *   search-facet-value        one facet value: a label holding its checkbox (data-field, data-value, data-count)
@@ -29,9 +31,11 @@ export const SEARCH_TEST_IDS = {
   input: 'search-input',
   indexEvidence: 'search-index-evidence',
   indexProposals: 'search-index-proposals',
+  indexClauses: 'search-index-clauses',
   results: 'search-results',
   hit: 'search-hit',
   hitTitle: 'search-hit-title',
+  hitProgram: 'search-hit-program',
   snippet: 'search-snippet',
   facetValue: 'search-facet-value',
   facetsClear: 'search-facets-clear',
