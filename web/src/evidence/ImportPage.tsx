@@ -23,6 +23,7 @@ import { Loading } from '../ui/Status';
 import { useEvidenceLabels } from './labels';
 import { evidenceZhCN } from './messages';
 import { EVIDENCE_RECORDER_ROLES } from './permissions';
+import { readAsBase64 } from '../ui/readAsBase64';
 import './evidence.css';
 
 const MAX_MB = Math.round(EVIDENCE_IMPORT_MAX_BYTES / (1024 * 1024));
@@ -47,19 +48,6 @@ function formatOf(fileName: string): EvidenceImportFormat | null {
   if (/\.csv$/i.test(fileName)) return 'CSV';
   if (/\.xlsx$/i.test(fileName)) return 'XLSX';
   return null;
-}
-
-/** The file's bytes as base64, without the data: URL prefix. */
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result ?? '');
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
 }
 
 /** /evidence/import: contributors, members and admins; others see why they cannot. */

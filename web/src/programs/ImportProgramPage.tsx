@@ -11,6 +11,7 @@ import { CREATE_PROGRAM_MUTATION, IMPORT_PROGRAM_PREVIEW_MUTATION, PROGRAMS_QUER
 import { PreviewTree } from './PreviewTree';
 import { PROGRAMS_TEST_IDS } from './testids';
 import { useProgramsText } from './useProgramsText';
+import { readAsBase64 } from '../ui/readAsBase64';
 import './programs.css';
 
 const MAX_DOCX_BYTES = 5 * 1024 * 1024;
@@ -26,18 +27,6 @@ interface Meta {
 }
 
 const EMPTY_META: Meta = { name: '', issuingBody: '', districtId: '', periodStart: '2021', periodEnd: '2030', promulgatedOn: '', sourceDocument: '' };
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result ?? '');
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
 
 /** /programs/import (admins). */
 export function ImportProgramRoute() {
