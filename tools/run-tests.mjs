@@ -2,7 +2,7 @@
 // Runs every test suite of the repository and prints one closing line: "N passed, N failed".
 // The API suites run on SQLite, and again on PostgreSQL when TEST_DATABASE_URL is set
 // (required when CI=true). The end-to-end suites run against the built product.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,13 +55,56 @@ if (suites.some((s) => s.needsBuild) && process.env.SKIP_BUILD !== 'true') {
   }
 }
 
+// Jest waits for ever when a test leaves a socket or a child process open. Once a suite has written
+// its results, it gets EXIT_GRACE_MS to exit before it is stopped (and the leak reported); a suite
+// that runs past SUITE_LIMIT_MS is stopped too, so that CI always ends with its summary line.
+const EXIT_GRACE_MS = 30_000;
+const SUITE_LIMIT_MS = 15 * 60_000;
+
+function runJest(args, env, outputFile) {
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['jest', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, detached: true });
+    const started = Date.now();
+    let resultsSeenAt;
+    let stoppedBecause;
+    const stop = (reason) => {
+      stoppedBecause = reason;
+      console.error(`\n!! ${reason}: stopping it`);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    };
+    const forwardInterrupt = () => process.kill(-child.pid, 'SIGINT');
+    process.once('SIGINT', forwardInterrupt);
+    const watchdog = setInterval(() => {
+      if (resultsSeenAt === undefined && existsSync(outputFile)) resultsSeenAt = Date.now();
+      if (resultsSeenAt !== undefined && Date.now() - resultsSeenAt > EXIT_GRACE_MS) {
+        stop(`jest did not exit ${EXIT_GRACE_MS / 1000} s after writing its results (a test left a handle open)`);
+      } else if (Date.now() - started > SUITE_LIMIT_MS) {
+        stop(`the suite ran longer than ${SUITE_LIMIT_MS / 60_000} minutes`);
+      }
+    }, 1_000);
+    child.on('exit', (code) => {
+      clearInterval(watchdog);
+      process.off('SIGINT', forwardInterrupt);
+      resolve({ status: code ?? 1, stoppedBecause });
+    });
+  });
+}
+
 let passed = 0;
 let failed = 0;
 const lines = [];
 for (const suite of suites) {
   console.log(`\n== ${suite.name} ==`);
   const output = path.join(resultsDir, `${suite.name}.json`);
-  const status = run('npx', ['jest', '-c', suite.config, '--json', `--outputFile=${output}`, ...(suite.args ?? [])], suite.env);
+  const { status, stoppedBecause } = await runJest(
+    ['-c', suite.config, '--json', `--outputFile=${output}`, ...(suite.args ?? [])],
+    suite.env ?? {},
+    output,
+  );
   let suitePassed = 0;
   let suiteFailed = 0;
   if (existsSync(output)) {
@@ -71,6 +114,8 @@ for (const suite of suites) {
     suiteFailed = report.numFailedTests + report.numRuntimeErrorTestSuites;
   }
   if (status !== 0 && suiteFailed === 0) suiteFailed = 1;
+  // a suite stopped by the watchdog exits non-zero: a hang after green results is one failure
+  if (stoppedBecause) lines.push(`${suite.name}: ${stoppedBecause}`);
   passed += suitePassed;
   failed += suiteFailed;
   lines.push(`${suite.name}: ${suitePassed} passed, ${suiteFailed} failed`);

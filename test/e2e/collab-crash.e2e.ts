@@ -9,11 +9,6 @@ import { BODY_FIELD } from '@jianyan/shared';
 
 const WRITERS = 5;
 
-// Killing and restarting a server process under load: one retry, with the first failure logged,
-// so that a rare timing flake (seen once in 18 local runs, cause not yet identified) is visible
-// in the output instead of failing the whole run. See the session note.
-jest.retryTimes(1, { logErrorsBeforeRetry: true });
-
 /** Types `text` into the writer's own paragraph, one character per Yjs transaction. */
 async function type(client: CollabClient, paragraph: Y.XmlText, text: string, delayMs: number): Promise<void> {
   for (const char of text) {
@@ -70,7 +65,10 @@ describe('durability: the API killed with SIGKILL in the middle of a five-writer
     await Promise.all(clients.map((c) => c.saved())).catch((e) => {
       throw new Error(`${e.message}; unsynced: ${clients.map((c) => (c.provider as any).unsyncedChanges)}\n${server!.output()}`);
     });
-    const acknowledged = clients.map((c) => c.text());
+    // Each writer's own changes are acknowledged; the others' reach it by broadcast a moment later.
+    await eventually(() => {
+      for (const c of clients) for (const p of paragraphs) expect(c.text()).toContain(p.before);
+    }, 20_000);
 
     // keep typing and kill the server while updates are in flight
     const typing = clients.map((c, i) => type(c, paragraphs[i].text, paragraphs[i].after, 10));
@@ -86,7 +84,6 @@ describe('durability: the API killed with SIGKILL in the middle of a five-writer
     clients.push(observer);
     await observer.synced;
     // everything the writers had been told was saved is there before any of them reconnects
-    for (const p of paragraphs) expect(acknowledged.every((text) => text.includes(p.before))).toBe(true);
     for (const p of paragraphs) expect(observer.text()).toContain(p.before);
 
     // the writers reconnect; their sessions survived the crash (they are in the database)
