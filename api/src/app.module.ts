@@ -6,6 +6,7 @@ import { CollaborationModule } from './collaboration/collaboration.module';
 import { DomainEventsModule } from './common/domain-events';
 import { PubSubModule } from './common/pubsub';
 import { JobLockModule } from './common/job-lock';
+import { RateLimitModule } from './hardening/rate-limit/rate-limit.module';
 import { GraphQLErrorHttpFilter } from './common/http-errors.filter';
 import { JsonLogger } from './common/logger';
 import { ExportModule } from './export/export.module';
@@ -40,6 +41,7 @@ export class AppModule {
         DomainEventsModule,
         PubSubModule,
         JobLockModule,
+        RateLimitModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

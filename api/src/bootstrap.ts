@@ -11,6 +11,8 @@ import { requestLogger } from './common/request-logger';
 import { AppConfig, prepareDataDir } from './config/config';
 import { AuthService } from './core/auth/auth.service';
 import { sessionMiddleware } from './core/auth/session.middleware';
+import { rateLimitMiddleware } from './hardening/rate-limit/rate-limit.middleware';
+import { RATE_LIMIT_STORE } from './hardening/rate-limit/rate-limit.store';
 import { MAX_JSON_BODY, requestBodyErrors, securityHeaders } from './hardening/security-headers';
 
 /** Paths the API answers itself; everything else that asks for HTML gets the web app. */
@@ -35,6 +37,7 @@ export async function createApp(rawConfig: AppConfig): Promise<NestExpressApplic
   app.use(requestBodyErrors());
   app.use(cookieParser(config.sessionSecret));
   app.use(sessionMiddleware(app.get(AuthService)));
+  app.use(rateLimitMiddleware(app.get(RATE_LIMIT_STORE), { perMinute: config.rateLimitPerMinute }, logger));
   serveWebApp(app, config.webDist ?? path.resolve(__dirname, '../web'));
   return app;
 }

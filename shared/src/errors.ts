@@ -10,5 +10,6 @@ export const ERROR_CODES = {
   conflict: 'CONFLICT',
   invalidCredentials: 'INVALID_CREDENTIALS',
   tooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  tooManyRequests: 'TOO_MANY_REQUESTS',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -9,6 +9,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   BAD_USER_INPUT: HttpStatus.BAD_REQUEST,
   CONFLICT: HttpStatus.CONFLICT,
   TOO_MANY_ATTEMPTS: HttpStatus.TOO_MANY_REQUESTS,
+  TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /**

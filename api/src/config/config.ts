@@ -37,6 +37,8 @@ export interface AppConfig {
   publicUrl: string | null;
   /** GraphQL operations deeper or costlier than this are refused with QUERY_TOO_COMPLEX. */
   graphqlLimits: { maxDepth: number; maxCost: number };
+  /** Requests per caller (account, or address when signed out) per minute; 0 = no limit. */
+  rateLimitPerMinute: number;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -78,6 +80,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url('must be a URL such as https://jianyan.example.org').optional(),
   GRAPHQL_MAX_DEPTH: wholeNumber(2, 100).default('12'),
   GRAPHQL_MAX_COST: wholeNumber(10, 100_000_000).default('200000'),
+  RATE_LIMIT_PER_MINUTE: wholeNumber(0, 1_000_000).default('1200'),
 });
 
 /**
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? 'Jianyan <no-reply@localhost>' } : null,
     publicUrl: e.PUBLIC_URL ?? null,
     graphqlLimits: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
   };
 }
 

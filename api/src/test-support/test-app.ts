@@ -35,6 +35,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'true',
     LOGIN_SLOWDOWN_MS: '10',
+    // off here (the fuzz and audit files send thousands of requests); rate-limit.spec.ts turns it on
+    RATE_LIMIT_PER_MINUTE: '0',
     WEB_DIST: path.join(dataDir, 'web'),
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     ...env,
