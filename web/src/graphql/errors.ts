@@ -9,7 +9,7 @@ export interface AppError {
   message?: string;
   /** BAD_USER_INPUT: the input field the server rejected. */
   field?: string;
-  /** TOO_MANY_ATTEMPTS: seconds until sign-in is allowed again. */
+  /** TOO_MANY_ATTEMPTS / TOO_MANY_REQUESTS: seconds until the next try is accepted. */
   retryAfterSeconds?: number;
 }
 

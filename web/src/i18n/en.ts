@@ -162,6 +162,7 @@ export const en: Messages = {
     INVALID_CREDENTIALS: 'The e-mail/mobile number or the password is wrong. Please try again.',
     TOO_MANY_ATTEMPTS: 'Too many failed sign-in attempts: sign-in is locked for now. Try again in {{minutes}} min, or contact your administrator.',
     tooManyAttemptsLater: 'Too many failed sign-in attempts: sign-in is locked for now. Try again later, or contact your administrator.',
+    TOO_MANY_REQUESTS: 'Too many requests in a short time. Try again in {{seconds}} s.',
     NETWORK: 'Cannot reach the server. Check your connection and try again.',
     UNKNOWN: 'Something unexpected went wrong. Try again later; if it keeps happening, contact your administrator.',
     detail: 'Server message: {{message}}',

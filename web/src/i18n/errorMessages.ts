@@ -29,6 +29,9 @@ export function errorMessage(t: TFunction, error: AppError): string {
       ? t('errors.TOO_MANY_ATTEMPTS', { minutes: Math.max(1, Math.ceil(seconds / 60)) })
       : t('errors.tooManyAttemptsLater');
   }
+  if (error.code === 'TOO_MANY_REQUESTS') {
+    return t('errors.TOO_MANY_REQUESTS', { seconds: Math.max(1, error.retryAfterSeconds ?? 60) });
+  }
   return t(`errors.${error.code}`);
 }
 

@@ -164,6 +164,7 @@ export const zhCN = {
     INVALID_CREDENTIALS: '邮箱/手机号或密码不正确，请重新输入。',
     TOO_MANY_ATTEMPTS: '登录失败次数过多，账号已暂时锁定。请在 {{minutes}} 分钟后再试，或联系管理员。',
     tooManyAttemptsLater: '登录失败次数过多，账号已暂时锁定。请稍后再试，或联系管理员。',
+    TOO_MANY_REQUESTS: '操作过于频繁，请 {{seconds}} 秒后再试。',
     NETWORK: '无法连接服务器，请检查网络后重试。',
     UNKNOWN: '出现意外错误，请稍后重试。如果问题持续，请联系管理员。',
     detail: '服务器信息：{{message}}',
