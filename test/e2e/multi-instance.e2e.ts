@@ -20,6 +20,8 @@ const NOTIFICATION_ADDED = 'subscription { notificationAdded { id kind proposalI
 /** The pub/sub channel of a user's notifications (notificationChannel in api/src/core/notifications). */
 const notificationChannel = (userId: string) => `notifications:${userId}`;
 const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL;
+/** Requests per account per minute on both instances: well above what the other tests here send. */
+const RATE_LIMIT = 200;
 const MISSING_DATABASE =
   'TEST_DATABASE_URL is not set: the multi-instance test needs PostgreSQL (e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres)';
 
@@ -108,6 +110,7 @@ function describeSeveralInstances() {
         LOG_LEVEL: 'info',
         LOGIN_SLOWDOWN_MS: '10',
         COLLAB_COMPACT_AFTER: '10',
+        RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
       };
       // together, as compose starts them: one migrates and seeds the empty database, the other waits
       [a, b] = await Promise.all([startServer(env), startServer(env)]);
@@ -258,6 +261,34 @@ function describeSeveralInstances() {
       } finally {
         await proxy.close();
       }
+    });
+
+    it('counts the requests of one account on both instances together against one rate limit', async () => {
+      const cookie = await signIn(a.url, 'liusiyuan@jianyan.demo');
+      const statuses: number[] = [];
+      for (let i = 0; i < RATE_LIMIT; i++) {
+        const server = i % 2 === 0 ? a : b;
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify({ query: '{ me { email } }' }),
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses.filter((s) => s !== 200)).toEqual([]);
+      // one request more, on either instance, is refused: each instance alone has seen only half
+      for (const server of [a, b]) {
+        const refused = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify({ query: '{ me { email } }' }),
+        });
+        expect(refused.status).toBe(429);
+        expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect((await refused.json()).errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+      }
+      // other accounts are not affected
+      expect((await graphql(b.url, cookies.coauthor, '{ me { email } }')).me.email).toBe(people.coauthor);
     });
 
     it('compacts a document edited on both instances once, not once per instance', async () => {
