@@ -1,5 +1,4 @@
 import type { Role } from '@jianyan/shared';
-import { DataSource } from 'typeorm';
 import { Actor } from '../common/graphql-context';
 import { GraphQLTestClient } from './graphql-client';
 import { ANSWER, RECORD_ANSWER, TRANSITION } from './proposal-fixtures';
@@ -8,7 +7,6 @@ import { TestApp } from './test-app';
 import { AdoptionService } from '../core/adoption/adoption.service';
 import { OrganizationsService } from '../core/organizations/organizations.service';
 import { ProgramsService } from '../core/programs/programs.service';
-import { StatusEventEntity } from '../core/proposals/status-event.entity';
 import { UsersService } from '../core/users/users.service';
 
 const PASSWORD = 'dashboard-test-password';
@@ -66,12 +64,13 @@ export class DashboardFixture {
     }
 
     await this.program();
-    await this.proposal('P1', 'memberA', 'fengze', 2023, [['S1', 'women_economy'], ['S2', 'women_health'], ['S3', null]]);
-    await this.proposal('P2', 'memberB', 'licheng', 2023, [['S4', 'women_economy'], ['S5', 'children_education']]);
-    await this.proposal('P3', 'memberA', 'licheng', 2024, [['S6', 'women_economy'], ['S7', 'children_welfare']]);
-    await this.proposal('P4', 'memberB', 'fengze', 2024, [['S8', 'women_health']]);
-    await this.proposal('P5', 'memberA', 'fengze', 2024, [['S9', 'women_economy']], 'draft');
-    await this.proposal('P6', 'memberB', 'fengze', 2024, [['S10', 'women_family']], 'answered');
+    // submitted on paper on these days and recorded afterwards (transitionProposal's submittedOn)
+    await this.proposal('P1', 'memberA', 'fengze', 2023, [['S1', 'women_economy'], ['S2', 'women_health'], ['S3', null]], '2023-03-01');
+    await this.proposal('P2', 'memberB', 'licheng', 2023, [['S4', 'women_economy'], ['S5', 'children_education']], '2023-05-10');
+    await this.proposal('P3', 'memberA', 'licheng', 2024, [['S6', 'women_economy'], ['S7', 'children_welfare']], '2024-02-01');
+    await this.proposal('P4', 'memberB', 'fengze', 2024, [['S8', 'women_health']], '2024-06-01');
+    await this.proposal('P5', 'memberA', 'fengze', 2024, [['S9', 'women_economy']], null, 'draft');
+    await this.proposal('P6', 'memberB', 'fengze', 2024, [['S10', 'women_family']], '2024-01-15', 'answered');
 
     await this.linkedEvidence('E1', 'memberA', 'S1', { title: '三社联动职业技能培训', sensitivity: 'public' });
     await this.linkedEvidence('E2', 'memberA', 'S1', { title: '流动妈妈个案记录', sensitivity: 'restricted' });
@@ -83,12 +82,6 @@ export class DashboardFixture {
     await this.adopt('S4', 'included_in_plan', '2023-08-08', 'C1');
     await this.adopt('S5', 'under_consideration', '2023-07-01');
     await this.adopt('S6', 'partially_adopted', '2024-03-02', 'C2');
-
-    await this.submittedOn('P1', '2023-03-01');
-    await this.submittedOn('P2', '2023-05-10');
-    await this.submittedOn('P3', '2024-02-01');
-    await this.submittedOn('P4', '2024-06-01');
-    await this.submittedOn('P6', '2024-01-15');
     return this;
   }
 
@@ -117,6 +110,7 @@ export class DashboardFixture {
     district: 'fengze' | 'licheng',
     year: number,
     suggestions: [string, string | null][],
+    submittedOn: string | null,
     status: 'draft' | 'submitted' | 'answered' = 'submitted',
   ): Promise<void> {
     const client = this.clients[author];
@@ -133,7 +127,8 @@ export class DashboardFixture {
       this.proposalOfSuggestion[suggestionKey] = createProposal.id;
     }
     if (status === 'draft') return;
-    for (const to of ['in_review', 'submitted']) await client.ok(TRANSITION, { input: { proposalId: createProposal.id, to } });
+    await client.ok(TRANSITION, { input: { proposalId: createProposal.id, to: 'in_review' } });
+    await client.ok(TRANSITION, { input: { proposalId: createProposal.id, to: 'submitted', submittedOn } });
     if (status === 'answered') await client.ok(RECORD_ANSWER, { input: { proposalId: createProposal.id, ...ANSWER } });
   }
 
@@ -167,13 +162,5 @@ export class DashboardFixture {
       decidedOn,
       note: status === 'not_adopted' ? '条件暂不具备' : null,
     });
-  }
-
-  /** Moves the proposal's submission back to 10:00 China time on `day`. */
-  private async submittedOn(proposal: string, day: string): Promise<void> {
-    await this.t.app
-      .get(DataSource)
-      .getRepository(StatusEventEntity)
-      .update({ entityType: 'proposal', entityId: this.proposals[proposal], toStatus: 'submitted' }, { occurredAt: new Date(`${day}T02:00:00Z`) });
   }
 }

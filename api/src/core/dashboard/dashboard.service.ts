@@ -39,7 +39,6 @@ export interface DashboardResult {
   figures: DashboardFigures;
 }
 
-const chinaDay = (at: Date): string => todayInChina(at);
 
 /**
  * The leaders' dashboard: adoption figures over the submitted proposals the caller sees, and the
@@ -66,14 +65,11 @@ export class DashboardService {
     const years = [...new Set(inDistrict.map((p) => p.year))].sort((a, b) => a - b);
     const proposals = f.year != null ? inDistrict.filter((p) => p.year === f.year) : inDistrict;
     const proposalIds = proposals.map((p) => p.id);
-    const [submittedAt, suggestionLists] = await Promise.all([
-      this.proposals.firstSubmittedAt(proposalIds),
+    const [submittedDays, suggestionLists] = await Promise.all([
+      this.proposals.firstSubmittedOn(proposalIds),
       this.suggestions.byProposalIds(proposalIds),
     ]);
-    const submittedOn = (id: string) => {
-      const at = submittedAt.get(id);
-      return at ? chinaDay(at) : null;
-    };
+    const submittedOn = (id: string) => submittedDays.get(id) ?? null;
     const suggestions = suggestionLists.flat().filter((s) => s.status !== 'drafted');
     const facts = await this.adoptions.factsForSuggestions(suggestions.map((s) => s.id));
     const figures = computeDashboardFigures({
@@ -156,17 +152,18 @@ export class DashboardService {
     const proposals = new Map(links.flatMap((l) => (l.proposal ? [[l.proposalId, l.proposal] as const] : [])));
     const linkedSuggestionIds = new Set(links.flatMap((l) => (l.suggestionId ? [l.suggestionId] : [])));
     const proposalIds = [...proposals.keys()];
-    const [suggestionLists, submittedAt] = await Promise.all([
+    const [suggestionLists, submittedDays] = await Promise.all([
       this.suggestions.byProposalIds(proposalIds),
-      this.proposals.firstSubmittedAt(proposalIds),
+      this.proposals.firstSubmittedOn(proposalIds),
     ]);
     const inputs = suggestionLists
       .flat()
       .filter((s) => linkedSuggestionIds.has(s.id))
-      .map((suggestion) => {
-        const at = submittedAt.get(suggestion.proposalId);
-        return { suggestion, proposal: proposals.get(suggestion.proposalId)!, submittedOn: at ? chinaDay(at) : null };
-      });
+      .map((suggestion) => ({
+        suggestion,
+        proposal: proposals.get(suggestion.proposalId)!,
+        submittedOn: submittedDays.get(suggestion.proposalId) ?? null,
+      }));
     const { record } = view;
     return Object.assign(new EvidenceChainModel(), {
       evidence: Object.assign(new ChainEvidenceModel(), { id: record.id, title: record.titleMasked, sourceType: record.sourceType, dateFrom: record.dateFrom }),
@@ -175,8 +172,8 @@ export class DashboardService {
   }
 
   private async chainInputFor(suggestion: SuggestionModel, proposal: ProposalEntity): Promise<ChainInput> {
-    const at = (await this.proposals.firstSubmittedAt([proposal.id])).get(proposal.id);
-    return { suggestion, proposal, submittedOn: at ? chinaDay(at) : null };
+    const submittedOn = (await this.proposals.firstSubmittedOn([proposal.id])).get(proposal.id) ?? null;
+    return { suggestion, proposal, submittedOn };
   }
 }
 

@@ -1,4 +1,4 @@
-import { FEDERATION_VISIBLE_PROPOSAL_STATUSES } from '@jianyan/shared';
+import { FEDERATION_VISIBLE_PROPOSAL_STATUSES, todayInChina } from '@jianyan/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
@@ -32,16 +32,22 @@ export class ProposalDashboardReads {
     return query.orderBy('p.year', 'ASC').addOrderBy('p.createdAt', 'ASC').addOrderBy('p.id', 'ASC').getMany();
   }
 
-  /** When each proposal was first submitted (its earliest workflow event to `submitted`), by proposal id. */
-  async firstSubmittedAt(proposalIds: readonly string[]): Promise<Map<string, Date>> {
+  /**
+   * The day (China time) each proposal was first submitted, by proposal id: its earliest workflow
+   * event to `submitted`, on the day it took effect when that was recorded afterwards.
+   */
+  async firstSubmittedOn(proposalIds: readonly string[]): Promise<Map<string, string>> {
     if (proposalIds.length === 0) return new Map();
     const rows = await this.events.find({
-      select: { entityId: true, occurredAt: true },
+      select: { entityId: true, occurredAt: true, effectiveOn: true },
       where: { entityType: 'proposal', toStatus: 'submitted', entityId: In([...new Set(proposalIds)]) },
-      order: { occurredAt: 'ASC', id: 'ASC' },
     });
-    const result = new Map<string, Date>();
-    for (const row of rows) if (!result.has(row.entityId)) result.set(row.entityId, row.occurredAt);
+    const result = new Map<string, string>();
+    for (const row of rows) {
+      const day = row.effectiveOn ?? todayInChina(row.occurredAt);
+      const earlier = result.get(row.entityId);
+      if (!earlier || day < earlier) result.set(row.entityId, day);
+    }
     return result;
   }
 }

@@ -10,6 +10,7 @@ import {
   checkProposalTransition,
   checkSuggestionTransition,
   suggestionPath,
+  todayInChina,
   suggestionTransitionRequiresNote,
 } from '@jianyan/shared';
 import { Injectable } from '@nestjs/common';
@@ -26,13 +27,15 @@ import { runTransaction } from '../../database/transactions';
 import { ProposalAccessService } from './proposal-access.service';
 import { saveProposalChanges, touchProposal } from './proposal-rows';
 import { ProposalAnswerEntity, ProposalEntity, ProposalVersionEntity } from './proposal.entity';
-import { changeSuggestionStatusSchema, recordAnswerSchema, transitionSchema } from './proposal.validation';
+import { calendarDate, changeSuggestionStatusSchema, recordAnswerSchema, transitionSchema } from './proposal.validation';
 import { NewStatusEvent, StatusHistoryService } from './status-history.service';
 import { SuggestionModel } from './suggestion.model';
 import { SuggestionEntity } from './suggestion.entity';
 import { SuggestionsService } from './suggestions.service';
 
-const transitionInput = transitionSchema.extend({ to: z.enum(PROPOSAL_STATUSES) });
+const transitionInput = transitionSchema
+  .extend({ to: z.enum(PROPOSAL_STATUSES), submittedOn: calendarDate.nullish() })
+  .refine((input) => !input.submittedOn || input.to === 'submitted', { path: ['submittedOn'], message: 'is given only when submitting' });
 const suggestionStatusInput = changeSuggestionStatusSchema.extend({ to: z.enum(SUGGESTION_STATUSES) });
 
 export type TransitionRequest = z.input<typeof transitionInput>;
@@ -76,10 +79,11 @@ export class ProposalWorkflowService {
       from = proposal.status;
       assertProposalTransition(proposal.status, data.to, { proposalRole: role, userRole: actor.role });
       if (data.to === 'answered') throw AppErrors.badInput('to', 'record the official reply with recordAnswer to mark it answered');
+      const effectiveOn = data.submittedOn ? assertSubmissionDay(data.submittedOn, proposal.year) : null;
       const updated = await saveProposalChanges(manager, proposal, { status: data.to }, data.expectedVersion);
       const events: NewStatusEvent[] = [this.proposalEvent(actor, proposal, data.to, data.note)];
       if (data.to === 'submitted') events.push(...(await this.freezeVersion(manager, actor, proposal)));
-      await this.history.append(manager, events);
+      await this.history.append(manager, events.map((event) => ({ ...event, effectiveOn })));
       return updated;
     });
     this.events.emit({ type: 'proposal.status.changed', proposalId: data.proposalId, from: from!, to: data.to, actorId: actor.userId });
@@ -284,4 +288,14 @@ export function assertProposalTransition(from: ProposalStatus, to: ProposalStatu
     throw AppErrors.badInput(field, `cannot go from ${from} to ${to}; allowed: ${allowed.join(', ') || 'none'}`);
   }
   if (verdict === 'forbidden') throw AppErrors.forbidden(`Your role cannot move this proposal from ${from} to ${to}`);
+}
+
+/**
+ * A submission recorded afterwards (handed in on paper, entered later) may be dated back, but not
+ * into the future nor before the year preceding the proposal's year.
+ */
+function assertSubmissionDay(day: string, proposalYear: number): string {
+  if (day > todayInChina()) throw AppErrors.badInput('submittedOn', 'cannot be in the future');
+  if (day < `${proposalYear - 1}-01-01`) throw AppErrors.badInput('submittedOn', `cannot be before ${proposalYear - 1}-01-01 for a ${proposalYear} proposal`);
+  return day;
 }

@@ -4,6 +4,7 @@ import { TestApp, startTestApp } from '../../test-support/test-app';
 type Status = 'draft' | 'in_review' | 'submitted' | 'answered' | 'closed';
 type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND';
 
+const TRANSITION_ON = `mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { id status } }`;
 const TIMELINE = `query($id: ID!) { proposal(id: $id) {
   status version
   timeline { id entityType entityId fromStatus toStatus note source occurredAt actor { email } }
@@ -163,6 +164,49 @@ describe('proposal workflow', () => {
     expect(proposalEvents[2].note).toBe('提交区政府');
   });
 
+  describe('a submission recorded afterwards (handed in on paper)', () => {
+    const submit = async (id: string, submittedOn: string, to = 'submitted') =>
+      (await f.as('zhangjie')).request(TRANSITION_ON, { input: { proposalId: id, to, submittedOn } });
+    const inReviewWithSuggestion = async (year = 2024) => {
+      const { id } = await f.create('zhangjie', { year });
+      await f.addSuggestion(id, '第一条');
+      await f.transition(id, 'in_review');
+      return id;
+    };
+
+    it('keeps the day it took effect beside the day it was recorded, on the proposal and its suggestions', async () => {
+      const id = await inReviewWithSuggestion(2024);
+      const result = await submit(id, '2023-12-20');
+      expect(result.errors).toBeUndefined();
+      const { proposal } = await (await f.as('zhangjie')).ok(
+        `query($id: ID!) { proposal(id: $id) { status timeline { entityType toStatus effectiveOn occurredAt } } }`,
+        { id },
+      );
+      expect(proposal.status).toBe('submitted');
+      const submitted = proposal.timeline.filter((e: { toStatus: string }) => e.toStatus === 'submitted');
+      expect(submitted.map((e: { entityType: string; effectiveOn: string }) => [e.entityType, e.effectiveOn])).toEqual([
+        ['proposal', '2023-12-20'],
+        ['suggestion', '2023-12-20'],
+      ]);
+      expect(new Date(submitted[0].occurredAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+      const earlier = proposal.timeline.filter((e: { toStatus: string }) => e.toStatus !== 'submitted');
+      expect(earlier.every((e: { effectiveOn: string | null }) => e.effectiveOn === null)).toBe(true);
+    });
+
+    it.each([
+      ['in the future', () => new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10), 'submitted'],
+      ['before the year preceding the proposal’s', () => '2022-12-31', 'submitted'],
+      ['not a date', () => '2024-02-30', 'submitted'],
+      ['given for another move', () => '2024-01-10', 'draft'],
+    ])('refuses a day %s, naming the field, and changes nothing', async (_case, day, to) => {
+      const id = await inReviewWithSuggestion(2024);
+      const result = await submit(id, day(), to);
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0].extensions?.field).toBe('submittedOn');
+      expect(await f.statusOf(id)).toBe('in_review');
+    });
+  });
+
   describe('status history', () => {
     it('has no mutation that edits or deletes history', async () => {
       const { __schema } = await (await f.as('admin')).ok(`{ __schema { mutationType { fields { name type { name ofType { name } } } } } }`);
@@ -261,6 +305,11 @@ describe('proposal workflow', () => {
       'submitted',
     ]);
     expect(detail.versions).toHaveLength(1);
+    // handed in before Jianyan, so the leaders' dashboard can time its adoption (June 2022)
+    const { proposal: dated } = await owner.ok(`query($id: ID!) { proposal(id: $id) { timeline { entityType toStatus effectiveOn } } }`, { id: proposal.id });
+    expect(dated.timeline.find((e: { entityType: string; toStatus: string }) => e.entityType === 'proposal' && e.toStatus === 'submitted').effectiveOn).toBe('2021-12-15');
+    const { dashboard } = await (await f.as('huangli')).ok(`{ dashboard(asOf: "2026-01-01") { adopted { suggestion { title } daysToAdoption } } }`);
+    expect(dashboard.adopted).toContainEqual({ suggestion: { title: '加大政府购买服务资金投入，帮助边缘困境流动妇女' }, daysToAdoption: 187 });
     const leader = await f.as('huangli');
     expect((await leader.ok(GET_PROPOSAL, { id: proposal.id })).proposal.allowedTransitions).toEqual(['answered']);
   });

@@ -120,6 +120,12 @@ export class TransitionProposalInput {
 
   @Field(() => Int, { nullable: true })
   expectedVersion?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only with to: submitted, for a proposal handed in before it was entered here: the day (YYYY-MM-DD) it was submitted',
+  })
+  submittedOn?: string | null;
 }
 
 @InputType()

@@ -128,8 +128,14 @@ export class StatusEventModel {
   @Field(() => String, { nullable: true, description: 'Document name or URL the change rests on' })
   source!: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the change was recorded in Jianyan' })
   occurredAt!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day (YYYY-MM-DD) the change took effect when it was recorded afterwards, e.g. a proposal handed in on paper and entered later',
+  })
+  effectiveOn!: string | null;
 
   proposalId!: string;
   actorId!: string;

@@ -88,13 +88,15 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+export const calendarDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine(isCalendarDate, 'is not a valid date');
+
 export const recordAnswerSchema = z.object({
   proposalId: id,
-  answeredOn: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-    .refine(isCalendarDate, 'is not a valid date'),
+  answeredOn: calendarDate,
   replyingUnit: required(ANSWER_REPLYING_UNIT_MAX_LENGTH),
   answerClass: z.enum(ANSWER_CLASSES),
   text: optionalText(ANSWER_TEXT_MAX_LENGTH),

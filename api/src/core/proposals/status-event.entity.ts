@@ -33,6 +33,11 @@ export class StatusEventEntity extends EntityWithId {
   @Column({ type: 'varchar', length: 500, nullable: true })
   source!: string | null;
 
+  /** When the change was recorded. */
   @Column({ type: TIMESTAMP_TYPE })
   occurredAt!: Date;
+
+  /** The day (China time, YYYY-MM-DD) it took effect, when recorded afterwards; null: when recorded. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  effectiveOn!: string | null;
 }

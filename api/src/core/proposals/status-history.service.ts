@@ -12,6 +12,7 @@ export interface NewStatusEvent {
   actorId: string;
   note?: string | null;
   source?: string | null;
+  effectiveOn?: string | null;
 }
 
 /**
@@ -31,7 +32,7 @@ export class StatusHistoryService {
   async append(manager: EntityManager, events: NewStatusEvent[]): Promise<StatusEventEntity[]> {
     if (events.length === 0) return [];
     const rows = events.map((event) =>
-      manager.create(StatusEventEntity, { note: null, source: null, ...event, occurredAt: this.nextTime() }),
+      manager.create(StatusEventEntity, { note: null, source: null, effectiveOn: null, ...event, occurredAt: this.nextTime() }),
     );
     await manager.insert(StatusEventEntity, rows);
     return rows;
