@@ -6,6 +6,9 @@ import { ProposalsService } from '../core/proposals/proposals.service';
 import { SuggestionsService } from '../core/proposals/suggestions.service';
 import { UserEntity } from '../core/users/user.entity';
 
+/** The day the story's proposal reached the district (the article gives no day; its program came in June 2022). */
+export const STORY_SUBMITTED_ON = '2021-12-15';
+
 /** The story's proposal (../shared/context/DOMAIN.md), drafted by 张洁 with 林晓燕 and submitted to the district. */
 export const DEMO_PROPOSAL = {
   title: '关于加大政府购买服务力度、帮助边缘困境流动妇女的建议',
@@ -61,7 +64,8 @@ export class ProposalsDemoSeeder {
     await this.members.add(owner, { proposalId: proposal.id, userId: people.coauthor.id, role: 'coauthor' });
     for (const suggestion of suggestions) await this.suggestions.add(owner, { proposalId: proposal.id, ...suggestion });
     await this.workflow.transition(owner, { proposalId: proposal.id, to: 'in_review', note: '初稿完成，请林晓燕共同修改' });
-    await this.workflow.transition(owner, { proposalId: proposal.id, to: 'submitted', note: '提交晋安区人民政府' });
+    // handed in to the district in December 2021, before Jianyan: recorded with the day it was submitted
+    await this.workflow.transition(owner, { proposalId: proposal.id, to: 'submitted', note: '提交晋安区人民政府', submittedOn: STORY_SUBMITTED_ON });
     return proposal.id;
   }
 }
