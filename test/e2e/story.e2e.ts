@@ -42,9 +42,10 @@ const EDITABLE = '[data-testid=proposal-editor] .ProseMirror';
 describe('the story, end to end (browser)', () => {
   const { server, as, pageErrors } = useBrowserSessions({ pageErrorsByPerson: true });
 
-  async function transition(page: Page, to: string, statusLabel: string): Promise<void> {
+  async function transition(page: Page, to: string, statusLabel: string, submittedOn?: string): Promise<void> {
     await page.getByTestId(`transition-${to}`).click();
     const dialog = page.getByRole('dialog');
+    if (submittedOn) await dialog.getByTestId('transition-submitted-on').fill(submittedOn);
     await dialog.getByTestId('confirm-dialog-confirm').click();
     await page.getByTestId('proposal-status').filter({ hasText: statusLabel }).waitFor();
     await dialog.waitFor({ state: 'hidden' });
@@ -122,9 +123,15 @@ describe('the story, end to end (browser)', () => {
     await linked.waitFor();
     const evidenceId = (await linked.getAttribute('data-evidence-id'))!;
 
-    // ---- 3. review, then submitted to the district
+    // ---- 3. review, then submitted to the district: handed in on paper in December 2021, recorded now
     await transition(zhang, 'in_review', '审阅中');
-    await transition(zhang, 'submitted', '已提交');
+    await transition(zhang, 'submitted', '已提交', '2021-12-15');
+    await zhang
+      .getByTestId('timeline-item')
+      .filter({ has: zhang.locator('[data-effective-on="2021-12-15"]') })
+      .filter({ hasText: '实际日期：2021年12月15日' })
+      .first()
+      .waitFor();
 
     // ---- 4. 王敏 imports the district's program by pasting its text, then reviews the matches
     const admin = await as(ADMIN);
@@ -165,6 +172,8 @@ describe('the story, end to end (browser)', () => {
     const clauseLink = adoption.locator(`[data-testid="dashboard-chain-clause"][data-clause-id="${clauseId}"]`);
     expect(await clauseLink.textContent()).toContain(PROGRAM_NAME);
     expect(await adoption.textContent()).toContain('2022年6月20日');
+    // 2021-12-15 → 2022-06-20
+    expect(await adoption.textContent()).toContain('提交后 187 天采纳');
     await huang.screenshot({ path: '/tmp/story-dashboard.png', fullPage: true });
 
     // every step is a link: the clause in its program, the proposal, the evidence record

@@ -72,6 +72,7 @@ export const STATUS_EVENT_FIELDS = gql`
     note
     source
     occurredAt
+    effectiveOn
     actor {
       id
       displayName

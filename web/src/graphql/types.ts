@@ -195,6 +195,8 @@ export interface StatusEvent {
   note: string | null;
   source: string | null;
   occurredAt: DateTime;
+  /** The day (YYYY-MM-DD) the change took effect when it was recorded afterwards. */
+  effectiveOn: string | null;
   actor: PersonName;
 }
 
@@ -380,6 +382,8 @@ export interface TransitionProposalInput {
   to: ProposalStatus;
   note?: string | null;
   expectedVersion?: number | null;
+  /** Only with to: submitted, for a submission recorded afterwards. */
+  submittedOn?: string | null;
 }
 
 export interface RecordAnswerInput {

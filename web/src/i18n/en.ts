@@ -284,6 +284,7 @@ export const en: Messages = {
     source: 'The source was not accepted. Check its length.',
     to: 'This step is not possible now (for example, add at least one suggestion before submitting).',
     answeredOn: 'Enter a valid date of the reply.',
+    submittedOn: 'The submission date is not valid: it cannot be after today nor before 1 January of the year before the proposal’s year.',
     replyingUnit: 'Enter the replying unit.',
     answerClass: 'Choose the class of the reply.',
     documentRef: 'The document reference was not accepted. Check its length.',
@@ -331,6 +332,8 @@ export const en: Messages = {
     transitioned: 'The status is now “{{status}}”.',
     transitionNote: 'Note',
     transitionNoteHint: 'Optional; recorded in the timeline.',
+    submittedOn: 'Date actually submitted',
+    submittedOnHint: 'If it was handed in earlier (on paper, say) and is recorded now, give that day; leave empty for today. The dashboard measures the time to adoption from it.',
   },
   transitions: {
     in_review: 'Send for review',
@@ -454,6 +457,7 @@ export const en: Messages = {
     suggestionGone: 'A deleted suggestion',
     note: 'Note: {{note}}',
     source: 'Source: {{source}}',
+    effectiveOn: 'Took effect on {{day}} (recorded afterwards)',
     by: '{{name}}',
   },
   versions: {

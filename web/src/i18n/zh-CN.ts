@@ -286,6 +286,7 @@ export const zhCN = {
     source: '依据未通过校验，请检查长度。',
     to: '当前状态下不能进行此操作（例如提交前至少需要一条建议条目）。',
     answeredOn: '请填写有效的答复日期。',
+    submittedOn: '提交日期无效：不能晚于今天，也不能早于建议年度的上一年 1 月 1 日。',
     replyingUnit: '请填写答复单位。',
     answerClass: '请选择答复类别。',
     documentRef: '答复文号或链接未通过校验，请检查长度。',
@@ -333,6 +334,8 @@ export const zhCN = {
     transitioned: '状态已更新为“{{status}}”。',
     transitionNote: '备注',
     transitionNoteHint: '选填，将记录在时间线中。',
+    submittedOn: '实际提交日期',
+    submittedOnHint: '已在线下（如纸质件）提交、现在补录的，填写实际提交日期；留空即为今天。看板按此日期计算采纳用时。',
   },
   transitions: {
     in_review: '送交审阅',
@@ -456,6 +459,7 @@ export const zhCN = {
     suggestionGone: '已删除的建议条目',
     note: '备注：{{note}}',
     source: '依据：{{source}}',
+    effectiveOn: '实际日期：{{day}}（事后补录）',
     by: '{{name}}',
   },
   versions: {

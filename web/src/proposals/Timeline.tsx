@@ -54,6 +54,11 @@ export function StatusTimeline({ events, suggestions, main }: StatusTimelineProp
             </p>
             {event.note && <p className="timeline-note small">{t('timeline.note', { note: event.note })}</p>}
             {event.source && <p className="timeline-note small">{t('timeline.source', { source: event.source })}</p>}
+            {event.effectiveOn && (
+              <p className="timeline-note small" data-effective-on={event.effectiveOn}>
+                {t('timeline.effectiveOn', { day: format.day(event.effectiveOn) })}
+              </p>
+            )}
           </li>
         );
       })}

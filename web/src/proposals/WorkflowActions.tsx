@@ -6,7 +6,8 @@ import { transitionTestId } from '../app/testids';
 import { toAppError, type AppError } from '../graphql/errors';
 import { TRANSITION_PROPOSAL_MUTATION } from '../graphql/proposals';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { TextAreaField } from '../ui/Field';
+import { TextAreaField, TextField } from '../ui/Field';
+import { fieldErrorOf } from './errors';
 import { useProposalLabels } from './labels';
 import { RecordAnswerDialog } from './RecordAnswerDialog';
 import type { SectionProps } from './section';
@@ -44,9 +45,13 @@ function TransitionDialog({ proposal, notify, reload, to, onClose }: SectionProp
   const labels = useProposalLabels();
   const [transition, { loading }] = useMutation(TRANSITION_PROPOSAL_MUTATION);
   const [note, setNote] = useState('');
+  const [submittedOn, setSubmittedOn] = useState('');
+  const [submittedOnError, setSubmittedOnError] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const close = () => {
     setNote('');
+    setSubmittedOn('');
+    setSubmittedOnError(null);
     setError(null);
     onClose();
   };
@@ -54,9 +59,18 @@ function TransitionDialog({ proposal, notify, reload, to, onClose }: SectionProp
   async function onConfirm() {
     if (!to) return;
     setError(null);
+    setSubmittedOnError(null);
     try {
       await transition({
-        variables: { input: { proposalId: proposal.id, to, note: note.trim() || null, expectedVersion: proposal.version } },
+        variables: {
+          input: {
+            proposalId: proposal.id,
+            to,
+            note: note.trim() || null,
+            expectedVersion: proposal.version,
+            ...(to === 'submitted' && submittedOn ? { submittedOn } : {}),
+          },
+        },
       });
       close();
       notify(t('proposal.transitioned', { status: labels.proposalStatus(to) }));
@@ -68,6 +82,7 @@ function TransitionDialog({ proposal, notify, reload, to, onClose }: SectionProp
         notify(t('proposal.conflict'), 'warning');
         return;
       }
+      setSubmittedOnError(fieldErrorOf(t, appError, ['submittedOn'] as const)?.message ?? null);
       setError(appError);
     }
   }
@@ -92,6 +107,18 @@ function TransitionDialog({ proposal, notify, reload, to, onClose }: SectionProp
         rows={3}
         optional
       />
+      {to === 'submitted' && (
+        <TextField
+          label={t('proposal.submittedOn')}
+          hint={t('proposal.submittedOnHint')}
+          type="date"
+          value={submittedOn}
+          onChange={setSubmittedOn}
+          error={submittedOnError}
+          testId="transition-submitted-on"
+          optional
+        />
+      )}
     </ConfirmDialog>
   );
 }
