@@ -326,7 +326,6 @@ export const en: Messages = {
     lockedHint: 'The proposal has been submitted and can no longer be changed.',
     body: 'Body',
     bodyReadOnly: 'Read only',
-    bodyPlaceholder: 'Collaborative editing (coming soon): members will write the background, analysis and suggestions here together.',
     actions: 'Workflow',
     actionsNone: 'There is no workflow step for you to take now.',
     transitioned: 'The status is now “{{status}}”.',

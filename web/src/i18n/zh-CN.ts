@@ -327,7 +327,6 @@ export const zhCN = {
     conflict: '在您编辑期间，其他人修改了这条建议。已为您载入最新内容，您的修改没有保存，请核对后重新编辑。',
     lockedHint: '建议已提交，内容不能再修改。',
     body: '正文',
-    bodyPlaceholder: '正文协同编辑区（即将上线）：执委们将在这里共同撰写背景、分析和建议。',
     bodyReadOnly: '只读',
     actions: '流程操作',
     actionsNone: '当前没有您可以进行的流程操作。',
