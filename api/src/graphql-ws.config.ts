@@ -2,13 +2,14 @@ import { parse as parseCookies } from 'cookie';
 import { signedCookie } from 'cookie-parser';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { ERROR_CODES } from '@jianyan/shared';
-import { GraphQLError, Kind, OperationDefinitionNode, parse } from 'graphql';
+import { ExecutionArgs, GraphQLError, Kind, OperationDefinitionNode, getOperationAST, parse, subscribe } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import type { IncomingMessage } from 'node:http';
 import type { Actor, AppRequest, GraphQLContext } from './common/graphql-context';
 import { AppConfig } from './config/config';
 import { AuthService } from './core/auth/auth.service';
 import { SESSION_COOKIE } from './core/auth/session.middleware';
+import { queryLimitError } from './hardening/query-limits';
 
 /** What graphql-ws's `ws` adapter passes as `extra`, plus what onConnect found. */
 type ConnectionExtra = { readonly request: IncomingMessage; actor?: Actor; sessionToken?: string };
@@ -41,6 +42,12 @@ export function graphqlWsOptions(config: AppConfig, auth: AuthService): GraphQLW
         return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: ERROR_CODES.badUserInput } })];
       }
       return undefined;
+    },
+    // The depth and cost limits of HTTP apply over the socket too; the answer is the same QUERY_TOO_COMPLEX.
+    subscribe: (args: ExecutionArgs) => {
+      const operation = getOperationAST(args.document, args.operationName);
+      const tooComplex = operation && queryLimitError(args.schema, args.document, operation, args.variableValues ?? {}, config.graphqlLimits);
+      return tooComplex ? { errors: [tooComplex] } : subscribe(args);
     },
     context: (ctx: Context<Record<string, unknown> | undefined, ConnectionExtra>): SubscriptionContext => ({
       req: { actor: ctx.extra.actor, headers: ctx.extra.request.headers } as AppRequest,
