@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph } from 'docx';
 import type { Page } from 'playwright-core';
 import { useBrowserSessions } from '../support/browser-session';
 
@@ -9,7 +10,8 @@ import { useBrowserSessions } from '../support/browser-session';
  *      and text), fills in its details and saves: the tree shows the corrected node;
  *   3. she opens the matching review of the story's suggestion from the proposal page, sees the new
  *      program's clause proposed with the shared words highlighted, and confirms it;
- *   4. the clause now shows an adoption badge, and the suggestion lists the adoption.
+ *   4. the clause now shows an adoption badge, and the suggestion lists the adoption;
+ *   5. a program uploaded as a Word (.docx) file is recognised the same way; another file type is refused.
  * Screenshots: /tmp/programs-preview.png, /tmp/programs-matches.png, /tmp/programs-tree.png.
  */
 
@@ -150,6 +152,27 @@ describe('programs, adoption and matching (browser)', () => {
     await item.getByRole('button', { name: '删除' }).click();
     await page.getByTestId('confirm-dialog-confirm').click();
     await item.waitFor({ state: 'detached' });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('recognises a program uploaded as a .docx file, and refuses a file of another type', async () => {
+    const lines = ['福州市鼓楼区儿童发展纲要（2021—2030年）', '一、儿童与安全', '策略措施：', '1. 加强流动儿童校园安全教育。', '2. 建立校园社工站，服务流动儿童家庭。'];
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: lines.map((text) => new Paragraph({ text })) }] }));
+    await page.goto(`${server.url}/programs/import`);
+    const fileInput = page.getByTestId('program-import-file');
+
+    await fileInput.setInputFiles({ name: '纲要.txt', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
+    await page.getByTestId('program-import-recognise').click();
+    await page.getByRole('alert').filter({ hasText: '请选择 .docx 格式的 Word 文件。' }).waitFor();
+
+    await fileInput.setInputFiles({ name: '鼓楼区儿童发展纲要.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    await page.getByText('已选择：鼓楼区儿童发展纲要.docx').waitFor();
+    await page.getByTestId('program-import-recognise').click();
+    const rows = page.getByTestId('program-preview-node');
+    await rows.first().waitFor();
+    expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-depth')))).toEqual(['0', '1', '2', '2']);
+    expect(await rows.nth(3).getByTestId('program-node-text').inputValue()).toBe('建立校园社工站，服务流动儿童家庭。');
+    expect(await page.getByTestId('program-name-input').inputValue()).toBe(lines[0]);
     expect(pageErrors).toEqual([]);
   });
 });
