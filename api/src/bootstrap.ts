@@ -16,7 +16,7 @@ import { RATE_LIMIT_STORE } from './hardening/rate-limit/rate-limit.store';
 import { MAX_JSON_BODY, requestBodyErrors, securityHeaders } from './hardening/security-headers';
 
 /** Paths the API answers itself; everything else that asks for HTML gets the web app. */
-const API_PATHS = /^\/(graphql|health|collab|export)(\/|$)|^\/evidence\/[^/]+\/attachments(\/|$)/;
+const API_PATHS = /^\/(graphql|health|collab|export)(\/|$)|^\/evidence\/[^/]+\/attachments(\/|$)/i;
 
 /** Builds the whole application (API + built web app) without listening, for main.ts and the tests. */
 export async function createApp(rawConfig: AppConfig): Promise<NestExpressApplication> {
@@ -31,13 +31,14 @@ export async function createApp(rawConfig: AppConfig): Promise<NestExpressApplic
   app.enableShutdownHooks();
   app.use(requestLogger(logger));
   app.use(securityHeaders());
+  app.use(cookieParser(config.sessionSecret));
+  // before the session lookup and the body parsers: a refused request costs neither a query nor a parse
+  app.use(rateLimitMiddleware(app.get(RATE_LIMIT_STORE), { perMinute: config.rateLimitPerMinute }, logger));
+  app.use(sessionMiddleware(app.get(AuthService)));
   // Evidence imports travel as base64 in GraphQL (up to 5 MB of file): allow that much, no more.
   app.useBodyParser('json', { limit: MAX_JSON_BODY });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   app.use(requestBodyErrors());
-  app.use(cookieParser(config.sessionSecret));
-  app.use(sessionMiddleware(app.get(AuthService)));
-  app.use(rateLimitMiddleware(app.get(RATE_LIMIT_STORE), { perMinute: config.rateLimitPerMinute }, logger));
   serveWebApp(app, config.webDist ?? path.resolve(__dirname, '../web'));
   return app;
 }

@@ -22,8 +22,8 @@ class RateLimitLifecycle implements OnModuleDestroy {
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): RateLimitStore => {
         if (!config.redisUrl) return new InMemoryRateLimitStore();
-        // while Redis is away a hit fails after one reconnection attempt (or 250 ms) and the request goes through
-        const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1 });
+        // while Redis is away a hit fails at once (no offline queue) and the request goes through
+        const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
         const logger = new Logger('RateLimit');
         redis.on('error', (error: Error) => logger.warn(`redis: ${error.message}`));
         return new RedisRateLimitStore(redis);

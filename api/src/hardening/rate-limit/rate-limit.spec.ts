@@ -4,6 +4,7 @@ import Redis from 'ioredis';
 import { JsonLogger } from '../../common/logger';
 import { TestRedis, startRedisServer } from '../../test-support/redis-server';
 import { TestApp, startTestApp } from '../../test-support/test-app';
+import { clientAddressKey } from './client-address';
 import { rateLimitMiddleware } from './rate-limit.middleware';
 import { InMemoryRateLimitStore } from './rate-limit.store';
 import { RedisRateLimitStore } from './redis-rate-limit.store';
@@ -33,6 +34,31 @@ describe('rate limit stores', () => {
     now = 2_000;
     await store.hit('ip:new', 1_000);
     expect(store.size).toBe(1);
+  });
+
+  it('in memory: above its ceiling, the oldest windows make room for new callers', async () => {
+    let now = 0;
+    const store = new InMemoryRateLimitStore(() => now, 3);
+    for (const key of ['a', 'b', 'c']) {
+      await store.hit(key, 60_000);
+      now += 1;
+    }
+    await store.hit('b', 60_000);
+    await store.hit('d', 60_000);
+    expect(store.size).toBe(3);
+    // 'a', whose window is the oldest, was dropped and starts again; 'b' kept its window (count 3 now)
+    expect((await store.hit('b', 60_000)).count).toBe(3);
+    expect((await store.hit('a', 60_000)).count).toBe(1);
+  });
+
+  it('counts an IPv6 client by its /64 network, and an IPv4 address (mapped or not) as itself', () => {
+    expect(clientAddressKey('2001:db8:85a3:12:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:85a3:12::/64');
+    expect(clientAddressKey('2001:db8:85a3:12::1')).toBe('2001:db8:85a3:12::/64');
+    expect(clientAddressKey('2001:0DB8::1')).toBe('2001:db8:0:0::/64');
+    expect(clientAddressKey('::1')).toBe('0:0:0:0::/64');
+    expect(clientAddressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(clientAddressKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(clientAddressKey(undefined)).toBe('unknown');
   });
 
   describe('in Redis', () => {
@@ -118,9 +144,12 @@ describe('rate limit on the API (5 requests a minute)', () => {
     expect(await refused.json()).toEqual({
       errors: [{ message: `Too many requests: try again in ${retryAfter} s`, extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: retryAfter } }],
     });
-    // signing in is counted by address; a second session (another tab or device) shares the account's count
+    // the path is matched as Express routes it, whatever its case
+    const upperCase = await fetch(`${t.url}/GraphQL`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: member.cookieHeader }, body: JSON.stringify({ query: ME }) });
+    expect(upperCase.status).toBe(429);
+    // counted per sign-in (decided from the signed cookie, before any database read): another device has its own count
     const secondSession = await t.signIn('zhangjie@jianyan.demo');
-    expect((await postGraphQL(t.url, secondSession.cookieHeader)).status).toBe(429);
+    expect((await postGraphQL(t.url, secondSession.cookieHeader)).status).toBe(200);
     // the plain HTTP routes answer in their own shape
     const exportRefused = await fetch(`${t.url}/export/dashboard.csv`, { headers: { cookie: member.cookieHeader } });
     expect(exportRefused.status).toBe(429);

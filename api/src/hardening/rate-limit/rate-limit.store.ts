@@ -15,19 +15,28 @@ export interface RateLimitStore {
 
 export const RATE_LIMIT_STORE = Symbol('RATE_LIMIT_STORE');
 
-/** Above this many callers, expired windows are swept before a new one is added. */
+/** Above this many callers, expired windows are swept (at most once a second). */
 const SWEEP_ABOVE = 10_000;
+const SWEEP_EVERY_MS = 1_000;
+/** Never more callers than this: the oldest windows make room (a flood of new addresses cannot grow memory). */
+const MAX_CALLERS = 100_000;
 
 export class InMemoryRateLimitStore implements RateLimitStore {
+  /** Insertion order is window start order: a renewed window is deleted and added again. */
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
+  private lastSweep = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly maxCallers = MAX_CALLERS,
+  ) {}
 
   async hit(key: string, windowMs: number): Promise<RateLimitHit> {
     const now = this.now();
     let window = this.windows.get(key);
     if (!window || window.resetAt <= now) {
-      if (!window && this.windows.size >= SWEEP_ABOVE) this.sweep(now);
+      this.windows.delete(key);
+      this.makeRoom(now);
       window = { count: 0, resetAt: now + windowMs };
       this.windows.set(key, window);
     }
@@ -35,7 +44,7 @@ export class InMemoryRateLimitStore implements RateLimitStore {
     return { count: window.count, resetInMs: window.resetAt - now };
   }
 
-  /** Callers with a window still open (for tests and the sweep). */
+  /** Callers with a window still open (for tests). */
   get size(): number {
     return this.windows.size;
   }
@@ -44,7 +53,15 @@ export class InMemoryRateLimitStore implements RateLimitStore {
     this.windows.clear();
   }
 
-  private sweep(now: number): void {
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
+  private makeRoom(now: number): void {
+    if (this.windows.size >= SWEEP_ABOVE && now - this.lastSweep >= SWEEP_EVERY_MS) {
+      this.lastSweep = now;
+      for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
+    }
+    if (this.windows.size < this.maxCallers) return;
+    for (const key of this.windows.keys()) {
+      this.windows.delete(key);
+      if (this.windows.size < this.maxCallers) break;
+    }
   }
 }
