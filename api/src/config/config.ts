@@ -22,7 +22,8 @@ export interface AppConfig {
   sessionSecret: string;
   sessionTtlHours: number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /** Express's `trust proxy`: true trusts every hop of X-Forwarded-For, a number that many hops. */
+  trustProxy: boolean | number;
   seedDemo: boolean;
   logLevel: LogLevel;
   webDist: string | null;
@@ -64,7 +65,11 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: wholeNumber(1, 24 * 90).default('168'),
   COOKIE_SECURE: booleanString.optional(),
-  TRUST_PROXY: booleanString.default('false'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, 'must be true, false or the number of proxies in front (e.g. 1)')
+    .transform((v) => (v === 'true' ? true : v === 'false' ? false : Number(v)))
+    .default('false'),
   SEED_DEMO: booleanString.default('true'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   WEB_DIST: z.string().optional(),
