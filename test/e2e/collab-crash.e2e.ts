@@ -70,10 +70,24 @@ describe('durability: the API killed with SIGKILL in the middle of a five-writer
       for (const c of clients) for (const p of paragraphs) expect(c.text()).toContain(p.before);
     }, 20_000);
 
-    // keep typing and kill the server while updates are in flight
+    // keep typing and kill the server while updates are in flight; whenever a writer has nothing
+    // unacknowledged, its paragraph as it stands then has been stored
+    let recording = true;
+    const acknowledged = paragraphs.map((p) => p.text.toString());
+    let firstAcknowledgedWhileTyping!: () => void;
+    const acknowledgedWhileTyping = new Promise<void>((resolve) => (firstAcknowledgedWhileTyping = resolve));
+    clients.forEach((c, i) =>
+      c.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+        if (!recording || number !== 0) return;
+        acknowledged[i] = paragraphs[i].text.toString();
+        if (acknowledged[i].length > paragraphs[i].before.length) firstAcknowledgedWhileTyping();
+      }),
+    );
     const typing = clients.map((c, i) => type(c, paragraphs[i].text, paragraphs[i].after, 10));
-    await new Promise((r) => setTimeout(r, 60));
+    // the kill comes right after the first acknowledgement of this second round, with the typing going on
+    await acknowledgedWhileTyping;
     await server.stop('SIGKILL');
+    recording = false;
     clients.forEach((c) => c.goOffline());
     await Promise.all(typing);
 
@@ -83,8 +97,10 @@ describe('durability: the API killed with SIGKILL in the middle of a five-writer
     const observer = connectCollab(server.url, proposalId, observerSession.cookieHeader);
     clients.push(observer);
     await observer.synced;
-    // everything the writers had been told was saved is there before any of them reconnects
+    // everything the writers had been told was saved is there before any of them reconnects,
+    // including what was acknowledged while they were typing when the server was killed
     for (const p of paragraphs) expect(observer.text()).toContain(p.before);
+    for (const text of acknowledged) expect(observer.text()).toContain(text);
 
     // the writers reconnect; their sessions survived the crash (they are in the database)
     await Promise.all(clients.slice(0, WRITERS).map((c) => c.goOnline()));
