@@ -33,6 +33,9 @@ export class ProgramModel {
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;
 
+  /** Not exposed: who may manage a national or city program depends on who imported it. */
+  createdById!: string;
+
   static from(entity: ProgramEntity): ProgramModel {
     return Object.assign(new ProgramModel(), entity);
   }
@@ -135,4 +138,46 @@ export class CreateProgramInput {
 
   @Field(() => [ProgramNodeInput], { description: 'The corrected tree in pre-order' })
   nodes!: ProgramNodeInput[];
+}
+
+@InputType({ description: 'A saved program’s details; omitted fields keep their value' })
+export class UpdateProgramInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  issuingBody?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'null: a national or city program' })
+  districtId?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  periodStart?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  periodEnd?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM or YYYY-MM-DD; null clears it' })
+  promulgatedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'null or blank clears it' })
+  sourceDocument?: string | null;
+}
+
+@InputType({ description: 'One node of a saved program; omitted fields keep their value. Its place in the tree does not change.' })
+export class UpdateProgramClauseInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'As printed (一、 （一） 1. （1）), or empty' })
+  number?: string | null;
+
+  @Field(() => String, { nullable: true })
+  text?: string | null;
+
+  @Field(() => ClauseKindEnum, { nullable: true, description: 'Within headings (area, section) or within clauses (goal, measure); a heading may become a clause' })
+  kind?: ClauseKind | null;
 }

@@ -20,19 +20,23 @@ export const programNodeSchema = z.object({
   text: z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5000 characters'),
 });
 
+const programName = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const issuingBody = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const promulgatedOn = z
+  .string()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be YYYY-MM or YYYY-MM-DD')
+  .refine(isCalendarMonthOrDay, 'is not a date');
+const sourceDocument = z.string().trim().max(500, 'must be at most 500 characters');
+
 export const createProgramSchema = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty').max(200),
-    issuingBody: z.string().trim().min(1, 'must not be empty').max(200),
+    name: programName,
+    issuingBody,
     districtId: z.string().uuid().nullish(),
     periodStart: year,
     periodEnd: year,
-    promulgatedOn: z
-      .string()
-      .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be YYYY-MM or YYYY-MM-DD')
-      .refine(isCalendarMonthOrDay, 'is not a date')
-      .nullish(),
-    sourceDocument: z.string().trim().max(500).nullish(),
+    promulgatedOn: promulgatedOn.nullish(),
+    sourceDocument: sourceDocument.nullish(),
     nodes: z.array(programNodeSchema).min(1, 'must contain at least one clause').max(PROGRAM_MAX_NODES),
   })
   .superRefine((program, ctx) => {
@@ -49,3 +53,30 @@ export const previewProgramSchema = z
     docxBase64: z.string().max(8_000_000).nullish(),
   })
   .refine((input) => !!input.text !== !!input.docxBase64, { message: 'give either text or docxBase64', path: ['text'] });
+
+/**
+ * A saved program's details: only the keys given change. districtId, promulgatedOn and
+ * sourceDocument may be null (no district; date or document cleared); the others may not.
+ * The period is checked against the stored values by the service.
+ */
+export const updateProgramSchema = z.object({
+  id: z.string().max(100),
+  name: programName.optional(),
+  issuingBody: issuingBody.optional(),
+  districtId: z.string().uuid('must be a UUID').nullable().optional(),
+  periodStart: year.optional(),
+  periodEnd: year.optional(),
+  promulgatedOn: promulgatedOn.nullable().optional(),
+  sourceDocument: sourceDocument
+    .transform((v) => v || null)
+    .nullable()
+    .optional(),
+});
+
+/** One node of a saved program: its number, text and kind; its place in the tree does not change here. */
+export const updateProgramClauseSchema = z.object({
+  id: z.string().max(100),
+  number: programNodeSchema.shape.number.optional(),
+  text: programNodeSchema.shape.text.optional(),
+  kind: z.enum(CLAUSE_KINDS).optional(),
+});

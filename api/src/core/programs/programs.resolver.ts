@@ -12,7 +12,11 @@ import {
   ProgramImportInput,
   ProgramImportPreviewModel,
   ProgramModel,
+  UpdateProgramClauseInput,
+  UpdateProgramInput,
 } from './program.model';
+import { ProgramAccess } from './program-access';
+import { ProgramEditingService } from './program-editing.service';
 import { ProgramsService } from './programs.service';
 
 const ProgramConnection = Connection(ProgramModel, 'ProgramConnection');
@@ -22,6 +26,8 @@ export class ProgramsResolver {
   constructor(
     private readonly programService: ProgramsService,
     private readonly organizations: OrganizationsService,
+    private readonly editing: ProgramEditingService,
+    private readonly access: ProgramAccess,
   ) {}
 
   @Query(() => ProgramConnection, { description: 'Development programs by name (everyone signed in)' })
@@ -65,6 +71,29 @@ export class ProgramsResolver {
   async deleteProgram(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
     await this.programService.delete(actor, id);
     return true;
+  }
+
+  @Roles('admin')
+  @Mutation(() => ProgramModel, {
+    description: 'Corrects a saved program’s details; omitted fields keep their value (same admins as deleteProgram)',
+  })
+  async updateProgram(@CurrentActor() actor: Actor, @Args('input') input: UpdateProgramInput): Promise<ProgramModel> {
+    return ProgramModel.from(await this.editing.updateDetails(actor, input));
+  }
+
+  @Roles('admin')
+  @Mutation(() => ProgramClauseModel, {
+    description: 'Corrects one node’s number, text or kind; the tree keeps its shape, adoption records keep their quoted text (same admins as deleteProgram)',
+  })
+  async updateProgramClause(@CurrentActor() actor: Actor, @Args('input') input: UpdateProgramClauseInput): Promise<ProgramClauseModel> {
+    const clause = await this.editing.updateClause(actor, input);
+    const [withDepth] = await this.programService.clausesWithDepth([clause.id]);
+    return withDepth ?? Object.assign(new ProgramClauseModel(), { ...clause, depth: 0 });
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the caller may correct (and delete) it: admins of its federation; national or city programs, admins at the root' })
+  canEdit(@Parent() program: ProgramModel, @CurrentActor() actor: Actor, @Context() context: GraphQLContext): Promise<boolean> {
+    return loaderFor<ProgramModel, boolean>(context, 'programCanEdit', (programs) => this.access.manageable(actor, programs)).load(program);
   }
 
   @ResolveField(() => [ProgramClauseModel], { description: 'The tree in pre-order, with depths' })

@@ -10,7 +10,7 @@ import { validateInput } from '../../common/validation';
 import { runTransaction } from '../../database/transactions';
 import { enqueueForIndexing } from '../../search/search-indexer';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { UsersService } from '../users/users.service';
+import { ProgramAccess } from './program-access';
 import { FlatNode, flattenNodes, parseProgramText } from './program-parser';
 import { ClauseKind, ProgramClauseEntity, ProgramEntity } from './program.entity';
 import { ProgramClauseModel } from './program.model';
@@ -52,7 +52,7 @@ export class ProgramsService {
     @InjectRepository(ProgramClauseEntity) private readonly clauses: Repository<ProgramClauseEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
-    private readonly users: UsersService,
+    private readonly access: ProgramAccess,
   ) {}
 
   onDelete(check: ProgramDeletionCheck): void {
@@ -167,20 +167,13 @@ export class ProgramsService {
   }
 
   /**
-   * Deletes a program (administrators). A district program only by an administrator of the federation
-   * the district belongs to. A national or city program (no district) only by an administrator sitting
-   * at the root of the federation that imported it (not a district's administrator, nor another
-   * federation's). Others get NOT_FOUND, as for an unknown id.
+   * Deletes a program: only those who may manage it (ProgramAccess: administrators of the district's
+   * federation; a national or city program, administrators at the root of the federation that
+   * imported it). Others get NOT_FOUND, as for an unknown id.
    */
   async delete(actor: Actor, id: string): Promise<void> {
-    const federation = await this.organizations.federationIds(actor.organizationId);
-    const [organization] = await this.organizations.findByIds([actor.organizationId]);
-    const atRoot = !!organization && !organization.parentId;
     const program = await this.programs.findOneBy({ id });
-    const [creator] = program && !program.districtId ? await this.users.findByIds([program.createdById]) : [null];
-    const mayDelete =
-      !!program && (program.districtId ? federation.includes(program.districtId) : atRoot && !!creator && federation.includes(creator.organizationId));
-    if (!mayDelete) throw AppErrors.notFound('Program');
+    if (!program || !(await this.access.mayManage(actor, program))) throw AppErrors.notFound('Program');
     await runTransaction(this.dataSource, async (manager) => {
       const program = await manager.findOneBy(ProgramEntity, { id });
       if (!program) throw AppErrors.notFound('Program');
