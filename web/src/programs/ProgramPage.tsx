@@ -1,15 +1,15 @@
 import { useMutation, useQuery } from '@apollo/client';
-import { SUGGESTION_STATUS_LABELS } from '@jianyan/shared';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCurrentUser } from '../auth/session';
 import { toAppError, type AppError } from '../graphql/errors';
-import { useLanguage } from '../i18n/useLanguage';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { ErrorNotice } from '../ui/ErrorNotice';
+import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { Loading } from '../ui/Status';
-import { DELETE_PROGRAM_MUTATION, PROGRAM_QUERY, PROGRAMS_QUERY, type ProgramClause } from './graphql';
+import { ClauseItem } from './ClauseItem';
+import { EditProgramDialog } from './EditProgramDialog';
+import { DELETE_PROGRAM_MUTATION, PROGRAM_QUERY, PROGRAMS_QUERY } from './graphql';
 import { ProgramMeta } from './ProgramsPage';
 import { PROGRAMS_TEST_IDS } from './testids';
 import { useProgramsText } from './useProgramsText';
@@ -19,7 +19,7 @@ import { FollowButton } from '../notifications/FollowButton';
 /** Roles that review matches for a whole program (they see every submitted proposal of the federation). */
 const MATCH_REVIEWERS = ['admin', 'leader'];
 
-/** /programs/:id: the clause tree, each clause with a badge counting the suggestions it took up. */
+/** /programs/:id: the clause tree, each clause with a badge counting the suggestions it took up; corrections for those who may. */
 export function ProgramPage() {
   const t = useProgramsText();
   const { id = '' } = useParams();
@@ -29,6 +29,8 @@ export function ProgramPage() {
   const [deleteProgram, deletion] = useMutation(DELETE_PROGRAM_MUTATION, { refetchQueries: [PROGRAMS_QUERY] });
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<AppError | null>(null);
+  const [editingDetails, setEditingDetails] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const program = data?.program;
   usePageTitle(program?.name ?? t('list.title'));
   const { hash } = useLocation();
@@ -75,6 +77,19 @@ export function ProgramPage() {
               {t('program.matches')}
             </Link>
           )}
+          {program.canEdit && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setNotice(null);
+                setEditingDetails(true);
+              }}
+              data-testid={PROGRAMS_TEST_IDS.edit}
+            >
+              {t('edit.details')}
+            </button>
+          )}
           {me.role === 'admin' && (
             <button type="button" className="button button-danger-outline" onClick={() => setDeleting(true)} data-testid={PROGRAMS_TEST_IDS.delete}>
               {t('program.delete')}
@@ -82,13 +97,23 @@ export function ProgramPage() {
           )}
         </div>
       </div>
+      <SuccessNotice message={notice} />
       <section className="card" aria-label={t('program.tree')}>
         <ol className="program-tree">
           {program.clauses.map((clause) => (
-            <ClauseItem key={clause.id} clause={clause} />
+            <ClauseItem key={clause.id} clause={clause} canEdit={program.canEdit} onSaved={setNotice} />
           ))}
         </ol>
       </section>
+      <EditProgramDialog
+        program={program}
+        open={editingDetails}
+        onClose={() => setEditingDetails(false)}
+        onSaved={() => {
+          setEditingDetails(false);
+          setNotice(t('edit.saved'));
+        }}
+      />
       <ConfirmDialog
         open={deleting}
         title={t('program.deleteTitle')}
@@ -104,53 +129,5 @@ export function ProgramPage() {
         }}
       />
     </div>
-  );
-}
-
-function ClauseItem({ clause }: { clause: ProgramClause }) {
-  const t = useProgramsText();
-  const { isEnglish } = useLanguage();
-  const [open, setOpen] = useState(false);
-  const heading = clause.kind === 'area' || clause.kind === 'section';
-  return (
-    <li
-      id={`clause-${clause.id}`}
-      className={`program-clause program-clause-${clause.kind}`}
-      style={{ marginInlineStart: `${clause.depth * 1.5}rem` }}
-      data-testid={PROGRAMS_TEST_IDS.clause}
-      data-clause-id={clause.id}
-      data-kind={clause.kind}
-      data-depth={clause.depth}
-    >
-      <div className="program-clause-line">
-        {clause.number && <span className="program-clause-number">{clause.number}</span>}
-        <span className={heading ? 'program-clause-heading' : 'program-clause-text'}>{clause.text}</span>
-        {!heading && <span className="badge badge-outline badge-small">{t(`kinds.${clause.kind}`)}</span>}
-        {clause.adoptionCount > 0 && (
-          <button
-            type="button"
-            className="badge badge-success program-adoption-badge"
-            aria-expanded={open}
-            aria-label={t('program.adoptedBadgeLabel', { count: clause.adoptionCount })}
-            onClick={() => setOpen((value) => !value)}
-            data-testid={PROGRAMS_TEST_IDS.adoptionBadge}
-            data-count={clause.adoptionCount}
-          >
-            {t('program.adoptedBadge', { count: clause.adoptionCount })}
-          </button>
-        )}
-      </div>
-      {open && (
-        <ul className="program-clause-adoptions">
-          {clause.adoptions.length === 0 && <li className="muted small">{t('program.adoptionsHidden')}</li>}
-          {clause.adoptions.map((adoption) => (
-            <li key={adoption.id} data-testid={PROGRAMS_TEST_IDS.clauseAdoption}>
-              {t('program.adoption', { status: SUGGESTION_STATUS_LABELS[adoption.status][isEnglish ? 'en' : 'zh'], date: adoption.decidedOn })}{' '}
-              <Link to={`/proposals/${encodeURIComponent(adoption.proposalId)}`}>{t('program.openProposal')}</Link>
-            </li>
-          ))}
-        </ul>
-      )}
-    </li>
   );
 }

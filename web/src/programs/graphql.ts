@@ -36,6 +36,8 @@ export interface ProgramClause {
 }
 
 export interface ProgramDetail extends ProgramSummary {
+  /** Whether the caller may correct (and delete) it. */
+  canEdit: boolean;
   clauses: ProgramClause[];
 }
 
@@ -65,6 +67,7 @@ export const PROGRAM_QUERY: TypedDocumentNode<{ program: ProgramDetail }, { id: 
   query Program($id: ID!) {
     program(id: $id) {
       ${SUMMARY_FIELDS}
+      canEdit
       clauses { id parentId depth kind number text adoptionCount adoptions { id suggestionId proposalId status decidedOn } }
     }
   }
@@ -109,5 +112,39 @@ export const CREATE_PROGRAM_MUTATION: TypedDocumentNode<{ createProgram: { id: s
 export const DELETE_PROGRAM_MUTATION: TypedDocumentNode<{ deleteProgram: boolean }, { id: string }> = gql`
   mutation DeleteProgram($id: ID!) {
     deleteProgram(id: $id)
+  }
+`;
+
+export interface UpdateProgramInput {
+  id: string;
+  name?: string;
+  issuingBody?: string;
+  districtId?: string | null;
+  periodStart?: number;
+  periodEnd?: number;
+  promulgatedOn?: string | null;
+  sourceDocument?: string | null;
+}
+
+/** Corrects a saved program's details; the normalised cache updates the page and the list. */
+export const UPDATE_PROGRAM_MUTATION: TypedDocumentNode<{ updateProgram: ProgramSummary & { canEdit: boolean } }, { input: UpdateProgramInput }> = gql`
+  mutation UpdateProgram($input: UpdateProgramInput!) {
+    updateProgram(input: $input) { ${SUMMARY_FIELDS} canEdit }
+  }
+`;
+
+export interface UpdateProgramClauseInput {
+  id: string;
+  number?: string;
+  text?: string;
+  kind?: ClauseKind;
+}
+
+export const UPDATE_PROGRAM_CLAUSE_MUTATION: TypedDocumentNode<
+  { updateProgramClause: Pick<ProgramClause, 'id' | 'kind' | 'number' | 'text'> },
+  { input: UpdateProgramClauseInput }
+> = gql`
+  mutation UpdateProgramClause($input: UpdateProgramClauseInput!) {
+    updateProgramClause(input: $input) { id kind number text }
   }
 `;

@@ -11,6 +11,21 @@
  *   clause-adoption           one adoption of a clause
  *   program-matches           program page: opens the match review (admins, leaders)
  *   program-delete            program page: delete (admins)
+ *   program-edit              program page: opens the details dialog (admins who may correct it)
+ *   program-edit-name         details dialog: name
+ *   program-edit-issuer       details dialog: issuing body
+ *   program-edit-district     details dialog: district select
+ *   program-edit-period-start details dialog: first year
+ *   program-edit-period-end   details dialog: last year
+ *   program-edit-promulgated  details dialog: promulgation date
+ *   program-edit-source       details dialog: source document
+ *   program-edit-save         details dialog: saves the details
+ *   clause-edit               program page: turns a clause into its inline form (admins who may correct it)
+ *   clause-edit-form          program page: a clause's inline form
+ *   clause-edit-number        clause form: number
+ *   clause-edit-text          clause form: text
+ *   clause-edit-save          clause form: saves
+ *   clause-edit-cancel        clause form: back to the clause, unchanged
  *   program-import-text       import wizard: the pasted text
  *   program-import-file       import wizard: the .docx file input
  *   program-import-recognise  import wizard: recognises the tree
@@ -61,6 +76,21 @@ export const PROGRAMS_TEST_IDS = {
   clauseAdoption: 'clause-adoption',
   matches: 'program-matches',
   delete: 'program-delete',
+  edit: 'program-edit',
+  editName: 'program-edit-name',
+  editIssuer: 'program-edit-issuer',
+  editDistrict: 'program-edit-district',
+  editPeriodStart: 'program-edit-period-start',
+  editPeriodEnd: 'program-edit-period-end',
+  editPromulgated: 'program-edit-promulgated',
+  editSource: 'program-edit-source',
+  editSave: 'program-edit-save',
+  clauseEdit: 'clause-edit',
+  clauseEditForm: 'clause-edit-form',
+  clauseEditNumber: 'clause-edit-number',
+  clauseEditText: 'clause-edit-text',
+  clauseEditSave: 'clause-edit-save',
+  clauseEditCancel: 'clause-edit-cancel',
   importText: 'program-import-text',
   importFile: 'program-import-file',
   importRecognise: 'program-import-recognise',
