@@ -175,4 +175,47 @@ describe('programs, adoption and matching (browser)', () => {
     expect(await page.getByTestId('program-name-input').inputValue()).toBe(lines[0]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('corrects a clause of the Jin’an program inline and its promulgation date in the details dialog; both stay after a reload', async () => {
+    const before = '为流动妇女提供免费宫颈癌和乳腺癌筛查服务。';
+    const after = '为流动妇女和困境妇女提供免费宫颈癌和乳腺癌筛查服务。';
+    await page.goto(`${server.url}/programs`);
+    await page.getByRole('link', { name: JINAN_PROGRAM }).click();
+    await page.getByTestId('program-title').waitFor();
+
+    const clauseId = await clause(before).getAttribute('data-clause-id');
+    const screening = page.locator(`[data-testid="program-clause"][data-clause-id="${clauseId}"]`);
+    await screening.getByTestId('clause-edit').click();
+    const form = screening.getByTestId('clause-edit-form');
+    await form.getByTestId('clause-edit-text').fill('  ');
+    await form.getByTestId('clause-edit-save').click();
+    await form.getByRole('alert').filter({ hasText: '请填写条款文字' }).waitFor();
+    await screening.screenshot({ path: '/tmp/programs-clause-edit.png' });
+    await form.getByTestId('clause-edit-text').fill(after);
+    await form.getByTestId('clause-edit-save').click();
+    await screening.getByTestId('clause-edit').waitFor();
+    expect(await screening.textContent()).toContain(after);
+    expect(await page.getByTestId('clause-edit-form').count()).toBe(0);
+
+    await page.getByTestId('program-edit').click();
+    const promulgated = page.getByTestId('program-edit-promulgated');
+    expect(await promulgated.inputValue()).toBe('2022-06');
+    await promulgated.fill('2022-02-30');
+    await page.getByTestId('program-edit-save').click();
+    await page.getByRole('alert').filter({ hasText: '请按 2022-06 或 2022-06-15 的格式填写真实的日期。' }).waitFor();
+    await page.screenshot({ path: '/tmp/programs-edit-details.png' });
+    await promulgated.fill('2022-06-10');
+    await page.getByTestId('program-edit-save').click();
+    await promulgated.waitFor({ state: 'detached' });
+    await page.getByText('2022-06-10 印发').waitFor();
+
+    await page.reload();
+    await page.getByTestId('program-title').waitFor();
+    await clause(after).waitFor();
+    expect(await clause(before).count()).toBe(0);
+    expect(await page.locator('.program-meta').textContent()).toContain('2022-06-10 印发');
+    // the clause that took up the story's suggestion still carries its badge
+    expect(await page.getByTestId('clause-adoption-badge').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
 });
