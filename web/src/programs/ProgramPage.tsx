@@ -90,7 +90,7 @@ export function ProgramPage() {
               {t('edit.details')}
             </button>
           )}
-          {me.role === 'admin' && (
+          {program.canEdit && (
             <button type="button" className="button button-danger-outline" onClick={() => setDeleting(true)} data-testid={PROGRAMS_TEST_IDS.delete}>
               {t('program.delete')}
             </button>
