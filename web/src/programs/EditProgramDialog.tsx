@@ -5,23 +5,13 @@ import { toAppError, type AppError } from '../graphql/errors';
 import { ORGANIZATIONS_QUERY } from '../graphql/users';
 import { Dialog } from '../ui/Dialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { SelectField, TextField } from '../ui/Field';
 import { editFieldErrors, type EditFieldErrors } from './editErrors';
 import { UPDATE_PROGRAM_MUTATION, type ProgramSummary } from './graphql';
+import { ProgramDetailsFields, programDetailsInput, type ProgramDetails } from './ProgramDetailsFields';
 import { PROGRAMS_TEST_IDS } from './testids';
 import { useProgramsText } from './useProgramsText';
 
-interface Details {
-  name: string;
-  issuingBody: string;
-  districtId: string;
-  periodStart: string;
-  periodEnd: string;
-  promulgatedOn: string;
-  sourceDocument: string;
-}
-
-function detailsOf(program: ProgramSummary): Details {
+function detailsOf(program: ProgramSummary): ProgramDetails {
   return {
     name: program.name,
     issuingBody: program.issuingBody,
@@ -32,6 +22,16 @@ function detailsOf(program: ProgramSummary): Details {
     sourceDocument: program.sourceDocument ?? '',
   };
 }
+
+const EDIT_TEST_IDS = {
+  name: PROGRAMS_TEST_IDS.editName,
+  issuer: PROGRAMS_TEST_IDS.editIssuer,
+  district: PROGRAMS_TEST_IDS.editDistrict,
+  periodStart: PROGRAMS_TEST_IDS.editPeriodStart,
+  periodEnd: PROGRAMS_TEST_IDS.editPeriodEnd,
+  promulgated: PROGRAMS_TEST_IDS.editPromulgated,
+  source: PROGRAMS_TEST_IDS.editSource,
+};
 
 interface EditProgramDialogProps {
   program: ProgramSummary;
@@ -54,7 +54,7 @@ export function EditProgramDialog({ program, open, onClose, onSaved }: EditProgr
 function DetailsForm({ program, onCancel, onSaved, onBusy }: { program: ProgramSummary; onCancel: () => void; onSaved: () => void; onBusy: (busy: boolean) => void }) {
   const t = useProgramsText();
   const { t: common } = useTranslation();
-  const [values, setValues] = useState<Details>(() => detailsOf(program));
+  const [values, setValues] = useState<ProgramDetails>(() => detailsOf(program));
   const [fieldErrors, setFieldErrors] = useState<EditFieldErrors>({});
   const [error, setError] = useState<AppError | null>(null);
   const [update, { loading }] = useMutation(UPDATE_PROGRAM_MUTATION);
@@ -62,7 +62,7 @@ function DetailsForm({ program, onCancel, onSaved, onBusy }: { program: ProgramS
   const districts = (organizations.data?.organizations ?? []).filter((o) => o.kind === 'district').map((d) => ({ value: d.id, label: d.name }));
   // the current district stays selectable while the list loads
   if (program.district && !districts.some((d) => d.value === program.district!.id)) districts.push({ value: program.district.id, label: program.district.name });
-  const set = (changes: Partial<Details>) => setValues((current) => ({ ...current, ...changes }));
+  const set = (changes: Partial<ProgramDetails>) => setValues((current) => ({ ...current, ...changes }));
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -72,16 +72,7 @@ function DetailsForm({ program, onCancel, onSaved, onBusy }: { program: ProgramS
     try {
       await update({
         variables: {
-          input: {
-            id: program.id,
-            name: values.name.trim(),
-            issuingBody: values.issuingBody.trim(),
-            districtId: values.districtId || null,
-            periodStart: Number(values.periodStart),
-            periodEnd: Number(values.periodEnd),
-            promulgatedOn: values.promulgatedOn.trim() || null,
-            sourceDocument: values.sourceDocument.trim() || null,
-          },
+          input: { id: program.id, ...programDetailsInput(values) },
         },
       });
       onSaved();
@@ -98,71 +89,7 @@ function DetailsForm({ program, onCancel, onSaved, onBusy }: { program: ProgramS
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       <p className="muted">{t('edit.detailsIntro')}</p>
-      <TextField
-        label={t('import.name')}
-        value={values.name}
-        onChange={(name) => set({ name })}
-        error={fieldErrors.name}
-        required
-        maxLength={200}
-        autoFocus
-        testId={PROGRAMS_TEST_IDS.editName}
-      />
-      <TextField
-        label={t('import.issuingBody')}
-        value={values.issuingBody}
-        onChange={(issuingBody) => set({ issuingBody })}
-        error={fieldErrors.issuingBody}
-        required
-        maxLength={200}
-        testId={PROGRAMS_TEST_IDS.editIssuer}
-      />
-      <SelectField
-        label={t('import.district')}
-        value={values.districtId}
-        onChange={(districtId) => set({ districtId })}
-        options={[{ value: '', label: t('import.noDistrict') }, ...districts]}
-        error={fieldErrors.districtId}
-        testId={PROGRAMS_TEST_IDS.editDistrict}
-      />
-      <div className="form-row">
-        <TextField
-          label={t('import.periodStart')}
-          type="number"
-          value={values.periodStart}
-          onChange={(periodStart) => set({ periodStart })}
-          error={fieldErrors.periodStart}
-          required
-          testId={PROGRAMS_TEST_IDS.editPeriodStart}
-        />
-        <TextField
-          label={t('import.periodEnd')}
-          type="number"
-          value={values.periodEnd}
-          onChange={(periodEnd) => set({ periodEnd })}
-          error={fieldErrors.periodEnd}
-          required
-          testId={PROGRAMS_TEST_IDS.editPeriodEnd}
-        />
-        <TextField
-          label={t('import.promulgatedOn')}
-          hint={t('import.promulgatedHint')}
-          value={values.promulgatedOn}
-          onChange={(promulgatedOn) => set({ promulgatedOn })}
-          error={fieldErrors.promulgatedOn}
-          optional
-          testId={PROGRAMS_TEST_IDS.editPromulgated}
-        />
-      </div>
-      <TextField
-        label={t('import.sourceDocument')}
-        value={values.sourceDocument}
-        onChange={(sourceDocument) => set({ sourceDocument })}
-        error={fieldErrors.sourceDocument}
-        optional
-        maxLength={500}
-        testId={PROGRAMS_TEST_IDS.editSource}
-      />
+      <ProgramDetailsFields values={values} onChange={set} districts={districts} errors={fieldErrors} testIds={EDIT_TEST_IDS} autoFocus />
       <ErrorNotice error={error} title={t('edit.failed')} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel} disabled={loading}>

@@ -6,9 +6,11 @@ import { RequireRole } from '../auth/RequireAuth';
 import { toAppError, type AppError } from '../graphql/errors';
 import { ORGANIZATIONS_QUERY } from '../graphql/users';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { SelectField, TextAreaField, TextField } from '../ui/Field';
+import { TextAreaField } from '../ui/Field';
 import { CREATE_PROGRAM_MUTATION, IMPORT_PROGRAM_PREVIEW_MUTATION, PROGRAMS_QUERY, type ProgramNode } from './graphql';
+import { editFieldErrors, type EditFieldErrors } from './editErrors';
 import { PreviewTree } from './PreviewTree';
+import { ProgramDetailsFields, programDetailsInput, type ProgramDetails } from './ProgramDetailsFields';
 import { PROGRAMS_TEST_IDS } from './testids';
 import { useProgramsText } from './useProgramsText';
 import { readAsBase64 } from '../ui/readAsBase64';
@@ -16,17 +18,17 @@ import './programs.css';
 
 const MAX_DOCX_BYTES = 5 * 1024 * 1024;
 
-interface Meta {
-  name: string;
-  issuingBody: string;
-  districtId: string;
-  periodStart: string;
-  periodEnd: string;
-  promulgatedOn: string;
-  sourceDocument: string;
-}
+const IMPORT_TEST_IDS = {
+  name: PROGRAMS_TEST_IDS.nameInput,
+  issuer: PROGRAMS_TEST_IDS.issuerInput,
+  district: PROGRAMS_TEST_IDS.district,
+  periodStart: PROGRAMS_TEST_IDS.periodStart,
+  periodEnd: PROGRAMS_TEST_IDS.periodEnd,
+  promulgated: PROGRAMS_TEST_IDS.promulgated,
+  source: PROGRAMS_TEST_IDS.source,
+};
 
-const EMPTY_META: Meta = { name: '', issuingBody: '', districtId: '', periodStart: '2021', periodEnd: '2030', promulgatedOn: '', sourceDocument: '' };
+const EMPTY_META: ProgramDetails = { name: '', issuingBody: '', districtId: '', periodStart: '2021', periodEnd: '2030', promulgatedOn: '', sourceDocument: '' };
 
 /** /programs/import (admins). */
 export function ImportProgramRoute() {
@@ -46,13 +48,14 @@ function ImportProgramPage() {
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [nodes, setNodes] = useState<ProgramNode[] | null>(null);
-  const [meta, setMeta] = useState<Meta>(EMPTY_META);
+  const [meta, setMeta] = useState<ProgramDetails>(EMPTY_META);
   const [error, setError] = useState<AppError | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<EditFieldErrors>({});
   const [preview, previewing] = useMutation(IMPORT_PROGRAM_PREVIEW_MUTATION);
   const [create, creating] = useMutation(CREATE_PROGRAM_MUTATION, { refetchQueries: [PROGRAMS_QUERY] });
   const organizations = useQuery(ORGANIZATIONS_QUERY);
   const districts = (organizations.data?.organizations ?? []).filter((o) => o.kind === 'district');
-  const set = (changes: Partial<Meta>) => setMeta((current) => ({ ...current, ...changes }));
+  const set = (changes: Partial<ProgramDetails>) => setMeta((current) => ({ ...current, ...changes }));
 
   async function onRecognise() {
     setError(null);
@@ -73,24 +76,22 @@ function ImportProgramPage() {
   async function onSave() {
     if (!nodes) return;
     setError(null);
+    setFieldErrors({});
     try {
       const { data } = await create({
         variables: {
           input: {
-            name: meta.name.trim(),
-            issuingBody: meta.issuingBody.trim(),
-            districtId: meta.districtId || null,
-            periodStart: Number(meta.periodStart),
-            periodEnd: Number(meta.periodEnd),
-            promulgatedOn: meta.promulgatedOn.trim() || null,
-            sourceDocument: meta.sourceDocument.trim() || null,
+            ...programDetailsInput(meta),
             nodes: nodes.map(({ depth, kind, number, text: nodeText }) => ({ depth, kind, number, text: nodeText })),
           },
         },
       });
       if (data) navigate(`/programs/${encodeURIComponent(data.createProgram.id)}`);
     } catch (caught) {
-      setError(toAppError(caught));
+      const appError = toAppError(caught);
+      const errors = editFieldErrors(t, appError);
+      if (errors) setFieldErrors(errors);
+      else setError(appError);
     }
   }
 
@@ -155,41 +156,12 @@ function ImportProgramPage() {
           </section>
           <section className="card form">
             <h2 className="card-title">{t('import.metaTitle')}</h2>
-            <TextField label={t('import.name')} value={meta.name} onChange={(name) => set({ name })} required maxLength={200} testId={PROGRAMS_TEST_IDS.nameInput} />
-            <TextField
-              label={t('import.issuingBody')}
-              value={meta.issuingBody}
-              onChange={(issuingBody) => set({ issuingBody })}
-              required
-              maxLength={200}
-              testId={PROGRAMS_TEST_IDS.issuerInput}
-            />
-            <SelectField
-              label={t('import.district')}
-              value={meta.districtId}
-              onChange={(districtId) => set({ districtId })}
-              options={[{ value: '', label: t('import.noDistrict') }, ...districts.map((d) => ({ value: d.id, label: d.name }))]}
-              testId={PROGRAMS_TEST_IDS.district}
-            />
-            <div className="form-row">
-              <TextField label={t('import.periodStart')} type="number" value={meta.periodStart} onChange={(periodStart) => set({ periodStart })} required testId={PROGRAMS_TEST_IDS.periodStart} />
-              <TextField label={t('import.periodEnd')} type="number" value={meta.periodEnd} onChange={(periodEnd) => set({ periodEnd })} required testId={PROGRAMS_TEST_IDS.periodEnd} />
-              <TextField
-                label={t('import.promulgatedOn')}
-                hint={t('import.promulgatedHint')}
-                value={meta.promulgatedOn}
-                onChange={(promulgatedOn) => set({ promulgatedOn })}
-                optional
-                testId={PROGRAMS_TEST_IDS.promulgated}
-              />
-            </div>
-            <TextField
-              label={t('import.sourceDocument')}
-              value={meta.sourceDocument}
-              onChange={(sourceDocument) => set({ sourceDocument })}
-              optional
-              maxLength={500}
-              testId={PROGRAMS_TEST_IDS.source}
+            <ProgramDetailsFields
+              values={meta}
+              onChange={set}
+              districts={districts.map((d) => ({ value: d.id, label: d.name }))}
+              errors={fieldErrors}
+              testIds={IMPORT_TEST_IDS}
             />
             <ErrorNotice error={error} title={t('import.failed')} />
             <div className="form-actions">
