@@ -215,7 +215,8 @@ describe('proposal workflow', () => {
       expect(returnsHistory).toEqual([]);
       expect(mutations.map((m) => m.name).filter((name) => /history|timeline|statusevent|event/i.test(name))).toEqual([]);
       const editing = mutations.map((m) => m.name).filter((name) => /^(update|delete|remove|edit)/.test(name));
-      // adoption changes append to the history (api/src/core/adoption); deleting a program needs it to have no adoption records
+      // adoption changes append to the history (api/src/core/adoption); deleting a program needs it to have no adoption records;
+      // correcting a program changes its details and clause texts, never an adoption or a status event
       expect(editing.sort()).toEqual([
         'deleteAdoption',
         'deleteProgram',
@@ -223,6 +224,8 @@ describe('proposal workflow', () => {
         'removeProposalMember',
         'updateAdoption',
         'updateEvidence',
+        'updateProgram',
+        'updateProgramClause',
         'updateProposal',
         'updateSuggestion',
       ]);
