@@ -192,9 +192,15 @@ describe('programs, adoption and matching (browser)', () => {
     await form.getByRole('alert').filter({ hasText: '请填写条款文字' }).waitFor();
     await screening.screenshot({ path: '/tmp/programs-clause-edit.png' });
     await form.getByTestId('clause-edit-text').fill(after);
+    // a measure may become a goal, never a heading
+    const kind = form.getByTestId('clause-edit-kind');
+    expect(await kind.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['goal', 'measure']);
+    expect(await kind.inputValue()).toBe('measure');
+    await kind.selectOption('goal');
     await form.getByTestId('clause-edit-save').click();
     await screening.getByTestId('clause-edit').waitFor();
     expect(await screening.textContent()).toContain(after);
+    expect(await screening.getAttribute('data-kind')).toBe('goal');
     expect(await page.getByTestId('clause-edit-form').count()).toBe(0);
 
     await page.getByTestId('program-edit').click();
@@ -212,6 +218,7 @@ describe('programs, adoption and matching (browser)', () => {
     await page.reload();
     await page.getByTestId('program-title').waitFor();
     await clause(after).waitFor();
+    expect(await clause(after).getAttribute('data-kind')).toBe('goal');
     expect(await clause(before).count()).toBe(0);
     expect(await page.locator('.program-meta').textContent()).toContain('2022-06-10 印发');
     // the clause that took up the story's suggestion still carries its badge

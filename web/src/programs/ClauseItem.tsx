@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { toAppError, type AppError } from '../graphql/errors';
 import { useLanguage } from '../i18n/useLanguage';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { TextAreaField, TextField } from '../ui/Field';
+import { SelectField, TextAreaField, TextField } from '../ui/Field';
 import { editFieldErrors, type EditFieldErrors } from './editErrors';
 import { UPDATE_PROGRAM_CLAUSE_MUTATION, type ProgramClause } from './graphql';
 import { PROGRAMS_TEST_IDS } from './testids';
@@ -82,11 +82,20 @@ export function ClauseItem({ clause, canEdit, onSaved }: { clause: ProgramClause
   );
 }
 
-/** Number and text of one clause; Escape or Cancel leaves it unchanged. */
+/** A node keeps its class: headings stay headings, goals and measures stay goals or measures (what adoptions and matching concern). */
+const KINDS_OF_CLASS: Record<ProgramClause['kind'], readonly ProgramClause['kind'][]> = {
+  area: ['area', 'section'],
+  section: ['area', 'section'],
+  goal: ['goal', 'measure'],
+  measure: ['goal', 'measure'],
+};
+
+/** Number, text and kind of one clause; Escape or Cancel leaves it unchanged. */
 function ClauseForm({ clause, onDone }: { clause: ProgramClause; onDone: (saved: boolean) => void }) {
   const t = useProgramsText();
   const [number, setNumber] = useState(clause.number);
   const [text, setText] = useState(clause.text);
+  const [kind, setKind] = useState(clause.kind);
   const [fieldErrors, setFieldErrors] = useState<EditFieldErrors>({});
   const [error, setError] = useState<AppError | null>(null);
   const [update, { loading }] = useMutation(UPDATE_PROGRAM_CLAUSE_MUTATION);
@@ -96,7 +105,7 @@ function ClauseForm({ clause, onDone }: { clause: ProgramClause; onDone: (saved:
     setError(null);
     setFieldErrors({});
     try {
-      await update({ variables: { input: { id: clause.id, number: number.trim(), text: text.trim() } } });
+      await update({ variables: { input: { id: clause.id, number: number.trim(), text: text.trim(), kind } } });
       onDone(true);
     } catch (caught) {
       const appError = toAppError(caught);
@@ -119,13 +128,21 @@ function ClauseForm({ clause, onDone }: { clause: ProgramClause; onDone: (saved:
       <div className="program-clause-form-fields">
         <div className="program-clause-form-number">
           <TextField label={t('edit.clauseNumber')} value={number} onChange={setNumber} error={fieldErrors.number} maxLength={20} optional testId={PROGRAMS_TEST_IDS.clauseEditNumber} />
+          <SelectField
+            label={t('edit.clauseKind')}
+            value={kind}
+            onChange={(value) => setKind(value as ProgramClause['kind'])}
+            options={KINDS_OF_CLASS[clause.kind].map((value) => ({ value, label: t(`kinds.${value}`) }))}
+            error={fieldErrors.kind}
+            testId={PROGRAMS_TEST_IDS.clauseEditKind}
+          />
         </div>
         <div className="program-clause-form-text">
           <TextAreaField
             label={t('edit.clauseText')}
             value={text}
             onChange={setText}
-            error={fieldErrors.text ?? fieldErrors.kind}
+            error={fieldErrors.text}
             hint={clause.adoptionCount > 0 ? t('edit.clauseHint') : undefined}
             required
             maxLength={5000}

@@ -24,6 +24,7 @@
  *   clause-edit-form          program page: a clause's inline form
  *   clause-edit-number        clause form: number
  *   clause-edit-text          clause form: text
+ *   clause-edit-kind          clause form: kind (within its class: area/heading or goal/measure)
  *   clause-edit-save          clause form: saves
  *   clause-edit-cancel        clause form: back to the clause, unchanged
  *   program-import-text       import wizard: the pasted text
@@ -89,6 +90,7 @@ export const PROGRAMS_TEST_IDS = {
   clauseEditForm: 'clause-edit-form',
   clauseEditNumber: 'clause-edit-number',
   clauseEditText: 'clause-edit-text',
+  clauseEditKind: 'clause-edit-kind',
   clauseEditSave: 'clause-edit-save',
   clauseEditCancel: 'clause-edit-cancel',
   importText: 'program-import-text',
