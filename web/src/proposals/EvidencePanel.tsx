@@ -52,7 +52,8 @@ export function EvidencePanel({ proposalId, myRole, notify, onCiteEvidence }: Ev
   const { t } = useTranslation();
   const headingId = useId();
   const query = useQuery(PROPOSAL_EVIDENCE_QUERY, { variables: { id: proposalId }, fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' });
-  const proposal = query.data?.proposal;
+  const previous = query.previousData?.proposal;
+  const proposal = query.data?.proposal ?? (!query.error && previous?.id === proposalId ? previous : undefined);
   // The API lets owners and co-authors link whatever the proposal's status.
   const canEdit = capabilitiesOf(myRole).canEdit;
   const [linking, setLinking] = useState(false);

@@ -35,7 +35,10 @@ export function ProposalPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const query = useQuery(PROPOSAL_QUERY, { variables: { id }, fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' });
-  const proposal = query.data?.proposal;
+  // While the cache briefly lacks a field (another query wrote part of the proposal), keep showing the
+  // page rather than unmounting it: open dialogs and forms would otherwise lose what was typed.
+  const previous = query.previousData?.proposal;
+  const proposal = query.data?.proposal ?? (!query.error && previous?.id === id ? previous : undefined);
   usePageTitle(proposal?.title ?? t('proposals.title'));
   const { refetch } = query;
   const reload = useCallback(() => refetch().catch(() => undefined), [refetch]);
