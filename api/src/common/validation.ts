@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@jianyan/shared';
 import { z } from 'zod';
 import { AppErrors } from './errors';
 
@@ -11,3 +12,6 @@ export function validateInput<T extends z.ZodTypeAny>(schema: T, input: unknown)
   const issue = result.error.issues[0];
   throw AppErrors.badInput(issue.path.join('.') || 'input', issue.message);
 }
+
+/** A calendar day written YYYY-MM-DD (2024-02-30 is refused). */
+export const calendarDate = z.string().trim().refine(isCalendarDate, 'must be a date written YYYY-MM-DD');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from '../../common/validation';
 import { ADOPTION_TARGET_KINDS } from './adoption.entity';
 
 /** The outcomes an adoption record can carry (drafted and submitted are not outcomes). */
@@ -25,10 +26,6 @@ export function strongestOutcome(statuses: readonly string[]): AdoptionStatus | 
   return best;
 }
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a date');
 const optionalText = (max: number) =>
   z
     .string()
@@ -39,7 +36,7 @@ const optionalText = (max: number) =>
 
 const outcomeFields = {
   status: z.enum(ADOPTION_STATUSES),
-  decidedOn: isoDate,
+  decidedOn: calendarDate,
   quotedText: optionalText(5000),
   source: optionalText(500),
   note: optionalText(2000),
@@ -81,7 +78,7 @@ export const updateAdoptionSchema = z.object({
   adoptionId: z.string().uuid('must be a UUID'),
   documentTitle: clearableText(300),
   status: z.enum(ADOPTION_STATUSES).optional(),
-  decidedOn: isoDate.optional(),
+  decidedOn: calendarDate.optional(),
   quotedText: clearableText(5000),
   source: clearableText(500),
   note: clearableText(2000),
@@ -91,7 +88,7 @@ export const confirmMatchSchema = z.object({
   suggestionId: z.string().uuid('must be a UUID'),
   clauseId: z.string().uuid('must be a UUID'),
   status: z.enum(ADOPTION_STATUSES).default('adopted'),
-  decidedOn: isoDate,
+  decidedOn: calendarDate,
   source: optionalText(500),
   note: optionalText(2000),
 }).superRefine(requireReason);

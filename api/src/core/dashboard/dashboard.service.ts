@@ -1,8 +1,8 @@
-import { PROGRAM_AREAS, PROPOSAL_YEAR_MAX, PROPOSAL_YEAR_MIN, isCalendarDate, todayInChina } from '@jianyan/shared';
+import { PROGRAM_AREAS, PROPOSAL_YEAR_MAX, PROPOSAL_YEAR_MIN, todayInChina } from '@jianyan/shared';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { Actor } from '../../common/graphql-context';
-import { validateInput } from '../../common/validation';
+import { calendarDate, validateInput } from '../../common/validation';
 import { AdoptionQueryService } from '../adoption/adoption-query.service';
 import { EvidenceLinksService } from '../evidence/evidence-links.service';
 import { EvidenceQueryService } from '../evidence/evidence-query.service';
@@ -26,10 +26,7 @@ import {
 export const dashboardFilterSchema = z.object({
   year: z.number().int().min(PROPOSAL_YEAR_MIN).max(PROPOSAL_YEAR_MAX).nullish(),
   districtId: z.string().max(36).nullish(),
-  asOf: z
-    .string()
-    .refine((v) => isCalendarDate(v), 'must be a date, YYYY-MM-DD')
-    .nullish(),
+  asOf: calendarDate.nullish(),
 });
 export type DashboardFilter = z.input<typeof dashboardFilterSchema>;
 

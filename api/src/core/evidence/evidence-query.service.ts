@@ -6,20 +6,19 @@ import { z } from 'zod';
 import { AppErrors } from '../../common/errors';
 import { Actor } from '../../common/graphql-context';
 import { Page, decodeCursor, encodeCursor, pageSizeSchema } from '../../common/pagination';
-import { validateInput } from '../../common/validation';
+import { calendarDate, validateInput } from '../../common/validation';
 import { EvidenceClearanceService, EvidenceView } from './evidence-clearance.service';
 import { EvidenceEntity, EvidenceTagEntity } from './evidence.entity';
 import { EvidenceFilter } from './evidence.inputs';
 import { EvidenceFacetsModel, FacetCountModel } from './evidence.model';
-import { dateSchema } from './evidence.validation';
 
 export const evidenceFilterSchema = z.object({
   districtId: z.string().nullish(),
   population: z.enum(POPULATION_GROUPS).nullish(),
   theme: z.string().trim().max(EVIDENCE_TAG_MAX_LENGTH, `must be at most ${EVIDENCE_TAG_MAX_LENGTH} characters`).nullish(),
   sourceType: z.enum(EVIDENCE_SOURCE_TYPES).nullish(),
-  from: dateSchema.nullish(),
-  to: dateSchema.nullish(),
+  from: calendarDate.nullish(),
+  to: calendarDate.nullish(),
   sensitivity: z.enum(SENSITIVITY_LEVELS).nullish(),
   status: z.enum(EVIDENCE_STATUSES).nullish(),
   contributorId: z.string().nullish(),

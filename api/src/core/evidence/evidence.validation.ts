@@ -21,6 +21,7 @@ import {
   normalizeMarkedNames,
 } from '@jianyan/shared';
 import { z } from 'zod';
+import { calendarDate } from '../../common/validation';
 
 const max = (n: number) => `must be at most ${n} characters`;
 const unique = <T>(values: T[]) => [...new Set(values)];
@@ -34,7 +35,6 @@ const optionalText = (limit: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-export const dateSchema = z.string().trim().refine(isCalendarDate, 'must be a date written YYYY-MM-DD');
 const optionalDate = z
   .string()
   .trim()
@@ -109,7 +109,7 @@ export const createEvidenceSchema = z
   .object({
     title: titleSchema,
     narrative: narrativeSchema,
-    dateFrom: dateSchema,
+    dateFrom: calendarDate,
     dateTo: optionalDate,
     districtId: z.string().nullish().transform((v) => v || null),
     town: optionalText(EVIDENCE_PLACE_MAX_LENGTH),
@@ -134,7 +134,7 @@ export const updateEvidenceSchema = z.object({
   expectedVersion: z.number().int().nullish(),
   title: titleSchema.nullish().transform((v) => v ?? undefined),
   narrative: z.string().max(EVIDENCE_NARRATIVE_MAX_LENGTH, max(EVIDENCE_NARRATIVE_MAX_LENGTH)).nullish().transform((v) => (v == null ? undefined : v.trim())),
-  dateFrom: dateSchema.nullish().transform((v) => v ?? undefined),
+  dateFrom: calendarDate.nullish().transform((v) => v ?? undefined),
   dateTo: z.string().trim().nullish().refine((v) => !v || isCalendarDate(v), 'must be a date written YYYY-MM-DD'),
   districtId: z.string().nullish(),
   town: z.string().trim().max(EVIDENCE_PLACE_MAX_LENGTH, max(EVIDENCE_PLACE_MAX_LENGTH)).nullish(),

@@ -19,6 +19,7 @@ import {
   SUGGESTION_TITLE_MAX_LENGTH,
 } from '@jianyan/shared';
 import { z } from 'zod';
+import { calendarDate } from '../../common/validation';
 
 /** Input schemas of the proposals module; validateInput turns the first problem into BAD_USER_INPUT naming the field. */
 
@@ -82,17 +83,6 @@ export const transitionSchema = z.object({
   note: optionalText(STATUS_NOTE_MAX_LENGTH),
   expectedVersion,
 });
-
-function isCalendarDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-export const calendarDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine(isCalendarDate, 'is not a valid date');
 
 export const recordAnswerSchema = z.object({
   proposalId: id,
