@@ -2,6 +2,7 @@
 // Runs every test suite of the repository and prints one closing line: "N passed, N failed".
 // The API suites run on SQLite, and again on PostgreSQL when TEST_DATABASE_URL is set
 // (required when CI=true). The end-to-end suites run against the built product.
+// ESLint and the type checks of every project run first and count as one test each.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -115,6 +116,20 @@ function runJest(args, env, outputFile) {
 let passed = 0;
 let failed = 0;
 const lines = [];
+
+// Static checks count as one test each: a lint error or a type error fails the run like a red test.
+const checks = [
+  { name: 'eslint', args: ['run', 'lint'] },
+  { name: 'typecheck (shared, api, web, test)', args: ['run', 'typecheck'] },
+];
+for (const check of checks) {
+  console.log(`\n== ${check.name} ==`);
+  const ok = run('npm', check.args) === 0;
+  if (ok) passed += 1;
+  else failed += 1;
+  lines.push(`${check.name}: ${ok ? 'passed' : 'FAILED'}`);
+}
+
 for (const suite of suites) {
   console.log(`\n== ${suite.name} ==`);
   const output = path.join(resultsDir, `${suite.name}.json`);
