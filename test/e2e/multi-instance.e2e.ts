@@ -134,13 +134,14 @@ function describeSeveralInstances() {
     });
 
     it('starts both instances together on an empty database: migrated and seeded once', async () => {
-      const { users } = await graphql(a.url, await signIn(b.url, 'admin@jianyan.demo'), '{ users(first: 100) { nodes { email } } }');
+      const admin = await signIn(b.url, 'admin@jianyan.demo');
+      const { users } = await graphql(a.url, admin, '{ users(first: 100) { nodes { email } } }');
       const emails: string[] = users.nodes.map((u: { email: string }) => u.email);
       expect(emails).toContain(people.owner);
       expect(new Set(emails).size).toBe(emails.length);
       expect(logLines(/"msg":"demo data seeded/)).toHaveLength(1);
       for (const server of [a, b]) {
-        const health = await (await fetch(`${server.url}/health`)).json();
+        const health = await (await fetch(`${server.url}/health`, { headers: { cookie: admin } })).json();
         expect(health.components).toMatchObject({ database: { status: 'up', dialect: 'postgres' }, redis: { status: 'up' } });
       }
     });

@@ -40,6 +40,8 @@ export interface AppConfig {
   graphqlLimits: { maxDepth: number; maxCost: number };
   /** Requests per caller (account, or address when signed out) per minute; 0 = no limit. */
   rateLimitPerMinute: number;
+  /** Sent as `X-Health-Token`, gets the detailed GET /health (monitoring); null: details for signed-in admins only. */
+  healthToken: string | null;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -86,6 +88,7 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: wholeNumber(2, 100).default('12'),
   GRAPHQL_MAX_COST: wholeNumber(10, 100_000_000).default('200000'),
   RATE_LIMIT_PER_MINUTE: wholeNumber(0, 1_000_000).default('1200'),
+  HEALTH_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 /**
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: e.PUBLIC_URL ?? null,
     graphqlLimits: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    healthToken: e.HEALTH_TOKEN ?? null,
   };
 }
 

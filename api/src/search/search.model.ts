@@ -41,9 +41,6 @@ export class SearchHitModel {
   @Field({ description: 'Id of the entity found (evidence, proposal, clause)' })
   id!: string;
 
-  @Field(() => Float)
-  score!: number;
-
   @Field({ description: 'HTML-safe: the text is escaped and the matched words are wrapped in <mark>' })
   snippet!: string;
 

@@ -2,7 +2,7 @@ import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { HealthService } from '../core/health/health.service';
+import { ComponentHealth, HealthService } from '../core/health/health.service';
 import { EmbeddedSearchEngine } from './embedded/embedded-search.engine';
 import { MeilisearchSearchEngine } from './meilisearch/meilisearch.engine';
 import { SearchIndexer } from './search-indexer';
@@ -11,6 +11,9 @@ import { SearchRegistry } from './search-registry';
 import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
 import { SEARCH_ENGINE, SearchEngine } from './search.port';
+
+/** Changes waiting longer than this in the outbox make search unhealthy: the indexer is stuck. */
+const STUCK_AFTER_SECONDS = 300;
 
 /** Search over what each caller may see. Domain modules import it to register their sources. */
 @Module({
@@ -40,21 +43,38 @@ export class SearchModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const engine = this.engine;
-    this.health.register({
-      name: 'search',
-      check: async () => {
-        const engineHealth = await engine.health();
-        const lag = await this.indexer.lag();
-        return {
-          status: engineHealth.ok ? 'up' : 'down',
-          engine: engine.name,
-          indexes: this.registry.all().map((s) => s.index.name),
-          rebuilding: this.indexer.rebuilding,
-          lag,
-          detail: engineHealth.detail,
-        };
-      },
-    });
+    this.health.register({ name: 'search', check: () => this.check() });
+  }
+
+  /**
+   * Down when the engine is, when an index cannot be updated, or when the outbox has not been applied
+   * for STUCK_AFTER_SECONDS. Skipped documents are named but leave it up: one bad document must not
+   * take every instance out of the proxy's rotation.
+   */
+  private async check(): Promise<ComponentHealth> {
+    const engineHealth = await this.engine.health();
+    const lag = await this.indexer.lag();
+    const indexes = Object.fromEntries(
+      await Promise.all(
+        this.registry.all().map(
+          async ({ index }) =>
+            [index.name, { documents: await this.engine.count(index.name).catch(() => null), ...this.indexer.indexHealth(index.name) }] as const,
+        ),
+      ),
+    );
+    const reasons = [
+      ...(engineHealth.ok ? [] : [`engine ${this.engine.name} unavailable: ${engineHealth.detail ?? ''}`]),
+      ...Object.entries(indexes).flatMap(([name, health]) => (health.failure ? [`index ${name}: ${health.failure}`] : [])),
+      ...(lag.oldestSeconds > STUCK_AFTER_SECONDS ? [`outbox not applied for ${Math.round(lag.oldestSeconds)} s`] : []),
+    ];
+    return {
+      status: reasons.length === 0 ? 'up' : 'down',
+      ...(reasons.length > 0 ? { reason: reasons.join('; ') } : {}),
+      engine: this.engine.name,
+      indexes,
+      rebuilding: this.indexer.rebuilding,
+      lag,
+      detail: engineHealth.detail,
+    };
   }
 }

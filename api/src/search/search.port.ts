@@ -43,9 +43,9 @@ export interface SearchQuery {
   offset?: number;
 }
 
+/** No score: a number computed over the whole index would tell the caller about documents she cannot see. */
 export interface SearchHit {
   id: string;
-  score: number;
   /** HTML-safe snippet: the text is escaped, matched words wrapped in <mark>. */
   snippet: string;
   payload: Record<string, FieldValue>;

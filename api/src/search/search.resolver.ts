@@ -16,7 +16,6 @@ export class SearchResolver {
       tookMs: result.tookMs,
       hits: result.hits.map((hit) => ({
         id: hit.id.split('#')[0],
-        score: hit.score,
         snippet: hit.snippet,
         fields: Object.entries(hit.payload).map(([name, value]) => ({
           name,

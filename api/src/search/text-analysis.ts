@@ -24,22 +24,32 @@ export function isCjk(token: string): boolean {
  * 流失率 gives 流失 and 流失率), other runs as folded words.
  */
 export function indexTokens(text: string): string[] {
-  const out: string[] = [];
-  for (const run of fold(text).match(RUNS) ?? []) {
-    if (isCjk(run)) out.push(...segmenter().cutForSearch(run, true).filter((t) => t.trim()));
-    else out.push(run);
-  }
-  return out;
+  return tokens(text, (run) => segmenter().cutForSearch(run, true));
 }
 
 /** Tokens of a query: Chinese runs in jieba's precise mode, other runs as folded words. */
 export function queryTokens(text: string): string[] {
+  return tokens(text, (run) => segmenter().cut(run, true));
+}
+
+/** Appends one by one: spreading a long run's words into push() overflows the call stack (a 4 MB body did). */
+function tokens(text: string, segment: (run: string) => string[]): string[] {
   const out: string[] = [];
   for (const run of fold(text).match(RUNS) ?? []) {
-    if (isCjk(run)) out.push(...segmenter().cut(run, true).filter((t) => t.trim()));
-    else out.push(run);
+    if (!isCjk(run)) out.push(run);
+    else for (const token of segment(run)) if (token.trim()) out.push(token);
   }
   return out;
+}
+
+/**
+ * At most `limit` UTF-16 units of a text, never splitting a surrogate pair: what is indexed of a
+ * field, so that a huge body is searchable by its beginning at a bounded cost.
+ */
+export function leading(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = /[\uD800-\uDBFF]/.test(text[limit - 1]) ? limit - 1 : limit;
+  return text.slice(0, cut);
 }
 
 export function escapeHtml(text: string): string {

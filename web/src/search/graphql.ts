@@ -24,7 +24,6 @@ export interface SearchField {
 
 export interface SearchHit {
   id: string;
-  score: number;
   /** HTML-safe by contract (escaped text, matches in <mark>); still sanitised before rendering. */
   snippet: string;
   fields: SearchField[];
@@ -62,7 +61,6 @@ const RESULT_FIELDS = `
   tookMs
   hits {
     id
-    score
     snippet
     fields {
       name

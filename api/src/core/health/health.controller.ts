@@ -1,5 +1,6 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import type { AppRequest } from '../../common/graphql-context';
 import { Public } from '../auth/decorators';
 import { HealthService } from './health.service';
 
@@ -7,10 +8,14 @@ import { HealthService } from './health.service';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
+  /** Status for everyone (proxies and orchestrators need only that and the HTTP code); details for admins and the probe token. */
   @Public()
   @Get()
-  async check(@Res() res: Response): Promise<void> {
-    const report = await this.health.report();
-    res.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(report);
+  async check(@Req() req: AppRequest, @Res() res: Response): Promise<void> {
+    const report = await this.health.reportFor(req.actor, req.get('x-health-token'));
+    res
+      .status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .set('Cache-Control', 'no-store')
+      .json(report);
   }
 }

@@ -6,6 +6,13 @@ import { snippet } from './snippet';
 
 const K1 = 1.2;
 const B = 0.75;
+/**
+ * The length (weighted words) a document's own length is compared with. A constant, not the
+ * average over the index: the order of a caller's hits must not depend on documents she cannot see.
+ */
+const REFERENCE_LENGTH = 200;
+/** Term contributions are counted in 1/1024ths: integer sums are exact in any order of the groups. */
+const SCORE_UNIT = 1024;
 const MIN_TYPO_LENGTH = 5;
 
 interface StoredDocument {
@@ -14,6 +21,8 @@ interface StoredDocument {
   /** Interned facet value ids, per facet field (in definition order). */
   facets: number[][];
   payload: Record<string, FieldValue>;
+  /** The posting lists holding this document, so that removing it drops its postings at once. */
+  postings: Postings[];
 }
 
 /** Matched document numbers in a reusable buffer: `docs[0..count)`. */
@@ -30,10 +39,12 @@ interface Admission {
 }
 
 /**
- * One in-memory inverted index with BM25 ranking over weighted fields. The query path works on
- * typed arrays only (scores, match marks, access classes and single facet values per document
- * number, matches in preallocated buffers), so a query costs one tight pass over the postings
- * of its words; totals and facet counts stay exact because every match is visited.
+ * One in-memory inverted index ranking over weighted fields by BM25's term-frequency saturation and
+ * length normalisation, without corpus statistics (no IDF, no average length): a hit's score depends
+ * on the query and the document alone, so what a caller sees never depends on documents she cannot
+ * see. The query path works on typed arrays only (scores, match marks, access classes and single
+ * facet values per document number, matches in preallocated buffers), so a query costs one tight
+ * pass over the postings of its words; totals and facet counts stay exact because every match is visited.
  */
 export class EmbeddedIndex {
   private readonly documents: (StoredDocument | undefined)[] = [];
@@ -52,8 +63,6 @@ export class EmbeddedIndex {
   private readonly accessClasses = new AccessClasses();
   private sortedLatinTerms: string[] | null = null;
   private live = 0;
-  private totalLength = 0;
-  private removedSinceCompaction = 0;
   private stamp = 0;
   private matchBuffers: [Int32Array, Int32Array] = [new Int32Array(1024), new Int32Array(1024)];
 
@@ -84,6 +93,7 @@ export class EmbeddedIndex {
       snippetText: document.text[this.definition.snippetField] ?? '',
       facets: this.definition.facetFields.map((field, f) => (document.facets[field] ?? []).map((v) => this.facetValues[f].id(v))),
       payload: document.payload ?? {},
+      postings: [],
     };
     this.documents.push(stored);
     for (const column of [this.lengths, this.dates, this.scores]) column.ensure(number + 1);
@@ -102,25 +112,30 @@ export class EmbeddedIndex {
     for (const [term, weight] of counts) {
       let list = this.postings.get(term);
       if (!list) {
-        list = new Postings();
+        list = new Postings(term);
         this.postings.set(term, list);
-        this.sortedLatinTerms = null;
+        if (!isCjk(term)) this.sortedLatinTerms = null;
       }
       list.add(number, weight);
+      stored.postings.push(list);
     }
     this.live++;
-    this.totalLength += length;
   }
 
+  /** Forgets a document and its postings at once: no trace of it is left for terms or prefixes. */
   remove(id: string): void {
     const number = this.numberOf.get(id);
     if (number === undefined) return;
-    this.totalLength -= this.lengths.values[number];
+    for (const list of this.documents[number]!.postings) {
+      list.delete(number);
+      if (list.length > 0) continue;
+      this.postings.delete(list.term);
+      if (!isCjk(list.term)) this.sortedLatinTerms = null;
+    }
     this.documents[number] = undefined;
     this.accessClass.values[number] = -1;
     this.numberOf.delete(id);
     this.live--;
-    if (++this.removedSinceCompaction > 10_000 && this.removedSinceCompaction > this.live / 4) this.compact();
   }
 
   clear(): void {
@@ -130,18 +145,14 @@ export class EmbeddedIndex {
     this.accessClasses.clear();
     this.sortedLatinTerms = null;
     this.live = 0;
-    this.totalLength = 0;
-    this.removedSinceCompaction = 0;
   }
 
-  private compact(): void {
-    for (const list of this.postings.values()) list.compact((doc) => this.documents[doc] !== undefined);
-    this.removedSinceCompaction = 0;
-  }
-
-  /** Index terms a query token matches: itself, prefixes (last Latin word), one typo (Latin words of 5+ letters). */
-  private variants(token: string, isLast: boolean): string[] {
-    if (isCjk(token)) return this.postings.has(token) ? [token] : [];
+  /**
+   * Index terms a query token matches: itself, prefixes (last Latin word), one typo (Latin words of 5+
+   * letters). All of them, not the first n: a cut-off would let terms of unseen documents push out seen ones.
+   */
+  private variants(token: string, isLast: boolean, admission: Admission): string[] {
+    if (isCjk(token)) return this.admits(token, admission) ? [token] : [];
     const out = new Set<string>();
     if (this.postings.has(token)) out.add(token);
     const latin = this.latinTerms();
@@ -153,7 +164,7 @@ export class EmbeddedIndex {
         if (latin[mid] < token) lo = mid + 1;
         else hi = mid;
       }
-      for (let i = lo; i < latin.length && latin[i].startsWith(token) && out.size < 50; i++) out.add(latin[i]);
+      for (let i = lo; i < latin.length && latin[i].startsWith(token); i++) out.add(latin[i]);
     }
     if (token.length >= MIN_TYPO_LENGTH) {
       for (const term of latin) {
@@ -168,17 +179,27 @@ export class EmbeddedIndex {
     return this.sortedLatinTerms;
   }
 
+  /** Whether a document the caller may get holds this term. */
+  private admits(term: string, { classes }: Admission): boolean {
+    const list = this.postings.get(term);
+    if (!list) return false;
+    const access = this.accessClass.values;
+    for (let i = 0; i < list.length; i++) if (classes[access[list.docs[i]]] === 1) return true;
+    return false;
+  }
+
   /** Query tokens grouped so that every group must match; a group matches through any of its terms. */
-  private termGroups(text: string): string[][] {
+  private termGroups(text: string, admission: Admission): string[][] {
     const tokens = queryTokens(text);
     const groups: string[][] = [];
     tokens.forEach((token, i) => {
-      const variants = this.variants(token, i === tokens.length - 1);
+      const variants = this.variants(token, i === tokens.length - 1, admission);
       if (variants.length > 0 || !isCjk(token)) {
         groups.push(variants);
         return;
       }
-      // an unknown Chinese word: require its search-mode parts instead (or its characters)
+      // a Chinese word none of the caller's documents holds as a word: require its search-mode parts
+      // instead (or its characters); decided over her documents only, so unseen ones change nothing
       const parts = indexTokens(token).filter((t) => t !== token);
       const usable = parts.length > 0 ? parts : [...token];
       for (const part of usable) groups.push(this.postings.has(part) ? [part] : []);
@@ -217,7 +238,7 @@ export class EmbeddedIndex {
 
   search(query: SearchQuery): Omit<SearchResult, 'tookMs'> {
     const admission = this.admission(query);
-    const groups = query.text.trim() ? this.termGroups(query.text) : [];
+    const groups = query.text.trim() ? this.termGroups(query.text, admission) : [];
     const matches =
       groups.length === 0
         ? this.matchEverything(admission)
@@ -234,11 +255,12 @@ export class EmbeddedIndex {
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
     const top = this.topK(matches, offset + limit).slice(offset);
-    const highlightTerms = [...new Set(groups.flat())];
-    const scores = this.scores.values;
+    const terms = [...new Set(groups.flat())];
     const hits: SearchHit[] = top.map((number) => {
       const doc = this.documents[number]!;
-      return { id: doc.id, score: scores[number], snippet: snippet(doc.snippetText, highlightTerms), payload: doc.payload };
+      // only the terms this document holds: marking another document's term would reveal that it exists
+      const own = terms.filter((term) => this.postings.get(term)!.indexOf(number) >= 0);
+      return { id: doc.id, snippet: snippet(doc.snippetText, own), payload: doc.payload };
     });
     return { hits, total: matches.count, facets };
   }
@@ -267,7 +289,7 @@ export class EmbeddedIndex {
   }
 
   /**
-   * Documents matching every group, scored by BM25. Groups go smallest first; marks[doc] === base + g
+   * Documents matching every group, scored by term-frequency saturation with length normalisation. Groups go smallest first; marks[doc] === base + g
    * means the document matched groups 0..g, and only the first term of a group that matches counts.
    */
   private matchGroups(groups: string[][], { classes, filter }: Admission): Matches {
@@ -278,7 +300,8 @@ export class EmbeddedIndex {
     const access = this.accessClass.values;
     const base = this.stamp + 1;
     this.stamp += groups.length + 1;
-    const averageLength = this.totalLength / Math.max(1, this.live);
+    const contribution = (weight: number, length: number) =>
+      Math.round((SCORE_UNIT * weight * (K1 + 1)) / (weight + K1 * (1 - B + (B * length) / REFERENCE_LENGTH)));
     const ordered = [...groups].sort((a, b) => this.groupSize(a) - this.groupSize(b));
     let matched = first;
     let count = 0;
@@ -291,7 +314,6 @@ export class EmbeddedIndex {
         const list = this.postings.get(term)!;
         const docs = list.docs;
         const weights = list.weights;
-        const idf = Math.log(1 + (this.live - list.length + 0.5) / (list.length + 0.5));
         if (g === 0) {
           for (let i = 0; i < list.length; i++) {
             const number = docs[i];
@@ -299,7 +321,7 @@ export class EmbeddedIndex {
             const c = access[number];
             if (c < 0 || classes[c] === 0 || (filter !== null && !filter(number))) continue;
             const weight = weights[i];
-            scores[number] = (idf * weight * (K1 + 1)) / (weight + K1 * (1 - B + (B * lengths[number]) / averageLength));
+            scores[number] = contribution(weight, lengths[number]);
             marks[number] = mark;
             next[found++] = number;
           }
@@ -311,7 +333,7 @@ export class EmbeddedIndex {
             const at = list.indexOf(number);
             if (at < 0 || access[number] < 0) continue;
             const weight = weights[at];
-            scores[number] += (idf * weight * (K1 + 1)) / (weight + K1 * (1 - B + (B * lengths[number]) / averageLength));
+            scores[number] += contribution(weight, lengths[number]);
             marks[number] = mark;
             next[found++] = number;
           }
@@ -320,7 +342,7 @@ export class EmbeddedIndex {
             const number = docs[i];
             if (marks[number] !== previous || access[number] < 0) continue;
             const weight = weights[i];
-            scores[number] += (idf * weight * (K1 + 1)) / (weight + K1 * (1 - B + (B * lengths[number]) / averageLength));
+            scores[number] += contribution(weight, lengths[number]);
             marks[number] = mark;
             next[found++] = number;
           }
@@ -353,11 +375,12 @@ export class EmbeddedIndex {
     return group.reduce((sum, term) => sum + (this.postings.get(term)?.length ?? 0), 0);
   }
 
-  /** The k best matches by score, ties broken by date (newer first), then by match order. */
+  /** The k best matches by score, ties broken by date (newer first), then by id (never by how the match went). */
   private topK({ docs, count }: Matches, k: number): number[] {
     const scores = this.scores.values;
     const dates = this.dates.values;
-    const better = (a: number, b: number) => (scores[a] !== scores[b] ? scores[a] > scores[b] : dates[a] > dates[b]);
+    const better = (a: number, b: number) =>
+      scores[a] !== scores[b] ? scores[a] > scores[b] : dates[a] !== dates[b] ? dates[a] > dates[b] : this.documents[a]!.id < this.documents[b]!.id;
     const best: number[] = [];
     for (let j = 0; j < count; j++) {
       const number = docs[j];

@@ -1,5 +1,7 @@
 /** A growable posting list: document numbers with a weighted term frequency each. */
 export class Postings {
+  constructor(readonly term: string) {}
+
   docs = new Int32Array(4);
   weights = new Float32Array(4);
   length = 0;
@@ -32,16 +34,13 @@ export class Postings {
     return -1;
   }
 
-  /** Drops entries of removed documents. */
-  compact(isLive: (doc: number) => boolean): void {
-    let j = 0;
-    for (let i = 0; i < this.length; i++) {
-      if (!isLive(this.docs[i])) continue;
-      this.docs[j] = this.docs[i];
-      this.weights[j] = this.weights[i];
-      j++;
-    }
-    this.length = j;
+  /** Drops the entry of a removed document (a memmove of the entries after it). */
+  delete(doc: number): void {
+    const at = this.indexOf(doc);
+    if (at < 0) return;
+    this.docs.copyWithin(at, at + 1, this.length);
+    this.weights.copyWithin(at, at + 1, this.length);
+    this.length--;
   }
 }
 

@@ -59,6 +59,8 @@ export class MeilisearchSearchEngine implements SearchEngine {
           filterableAttributes: [...definition.facetFields, 'access', 'deny'],
           sortableAttributes: ['date'],
           displayedAttributes: ['id', 'payload', 'date', ...textFields],
+          // Per-document rules only (no corpus statistics, ranking scores never requested), so the order
+          // of a caller's hits does not depend on documents she cannot see.
           rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'date:desc'],
           typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 100 } },
           localizedAttributes: [{ attributePatterns: textFields, locales: ['cmn'] }],
@@ -107,12 +109,13 @@ export class MeilisearchSearchEngine implements SearchEngine {
       attributesToHighlight: [definition.snippetField],
       highlightPreTag: MARK_START,
       highlightPostTag: MARK_END,
-      showRankingScore: true,
+      // every word required, as in the embedded engine: 'last' and 'frequency' would drop words by
+      // position or by how many documents (the caller's unseen ones too) contain them
+      matchingStrategy: 'all',
     });
     return {
       hits: response.hits.map((hit) => ({
         id: fromMeiliId(String(hit.id)),
-        score: Number(hit._rankingScore ?? 0),
         snippet: safeSnippet(String((hit._formatted as Record<string, unknown> | undefined)?.[definition.snippetField] ?? '')),
         payload: (hit.payload as SearchResult['hits'][number]['payload']) ?? {},
       })),
