@@ -13,7 +13,7 @@ export const PEOPLE = {
 export type Person = keyof typeof PEOPLE;
 
 export const PROPOSAL_FIELDS = `id title summary target year topics status version myRole allowedTransitions
-  district { code } leadAuthor { email } members { role user { id email } } suggestionCount
+  district { code } leadAuthor { displayName } members { role user { id displayName } } suggestionCount
   suggestions { id number title status }`;
 
 export const CREATE_PROPOSAL = `mutation($input: CreateProposalInput!) { createProposal(input: $input) { ${PROPOSAL_FIELDS} } }`;
@@ -21,7 +21,7 @@ export const UPDATE_PROPOSAL = `mutation($input: UpdateProposalInput!) { updateP
 export const GET_PROPOSAL = `query($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS} } }`;
 export const TRANSITION = `mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { id status version } }`;
 export const RECORD_ANSWER = `mutation($input: RecordAnswerInput!) { recordAnswer(input: $input) { id status version } }`;
-export const ADD_MEMBER = `mutation($input: ProposalMemberInput!) { addProposalMember(input: $input) { id members { role user { email } } } }`;
+export const ADD_MEMBER = `mutation($input: ProposalMemberInput!) { addProposalMember(input: $input) { id members { role user { displayName } } } }`;
 export const ADD_SUGGESTION = `mutation($input: AddSuggestionInput!) { addSuggestion(input: $input) { id number title text programArea status } }`;
 export const COUNT_PROPOSALS = `query($filter: ProposalFilter) { proposals(first: 100, filter: $filter) { totalCount nodes { id } } }`;
 

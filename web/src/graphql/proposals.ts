@@ -50,7 +50,7 @@ export const PROPOSALS_OPERATION = 'Proposals';
 export const PROPOSAL_VERSIONS_OPERATION = 'ProposalVersions';
 
 export const PERSON_FIELDS = gql`
-  fragment PersonFields on User {
+  fragment PersonFields on PersonSummary {
     id
     displayName
     role

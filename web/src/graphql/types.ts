@@ -26,6 +26,7 @@ export interface Organization {
   parentId: string | null;
 }
 
+/** An account with its contact details: only `me`, `login` and user administration return one. */
 export interface User {
   __typename?: 'User';
   id: string;
@@ -155,9 +156,9 @@ export interface OrganizationName {
   nameEn: string;
 }
 
-/** A user as shown next to proposals: name, role, organisation. */
+/** Someone as shown next to proposals (a PersonSummary: name, role, organisation, no contact details). */
 export interface Person {
-  __typename?: 'User';
+  __typename?: 'PersonSummary';
   id: string;
   displayName: string;
   role: Role;
@@ -166,7 +167,7 @@ export interface Person {
 
 /** Just the name of someone who did something (actor, author). */
 export interface PersonName {
-  __typename?: 'User';
+  __typename?: 'PersonSummary';
   id: string;
   displayName: string;
 }

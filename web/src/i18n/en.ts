@@ -383,7 +383,7 @@ export const en: Messages = {
     lead: 'Lead',
     addTitle: 'Add member',
     search: 'Find a person',
-    searchHint: 'Type a name, e-mail address or mobile number to search your federation.',
+    searchHint: 'Type a name to search your federation; people of your own organisation are also found by their full e-mail address or mobile number.',
     searchPlaceholder: 'e.g. 林晓燕',
     searching: 'Searching…',
     noResults: 'Nobody matches.',

@@ -385,7 +385,7 @@ export const zhCN = {
     lead: '领衔',
     addTitle: '添加成员',
     search: '查找人员',
-    searchHint: '输入姓名、邮箱或手机号，在本联合会内查找。',
+    searchHint: '输入姓名，在本联合会内查找；本单位的同事也可按完整的邮箱或手机号查找。',
     searchPlaceholder: '例如 林晓燕',
     searching: '正在查找…',
     noResults: '没有找到匹配的人员。',

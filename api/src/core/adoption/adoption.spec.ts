@@ -19,7 +19,7 @@ const RECORD = `mutation($input: RecordAdoptionInput!) { recordAdoption(input: $
 const UPDATE = `mutation($input: UpdateAdoptionInput!) { updateAdoption(input: $input) { id status note } }`;
 const DELETE = `mutation($id: ID!) { deleteAdoption(id: $id) }`;
 const SUGGESTION = `query($id: ID!) { proposal(id: $id) { suggestions { id status adoptions { id status clauseId quotedText }
-  history { fromStatus toStatus note source actor { email } } } } }`;
+  history { fromStatus toStatus note source actor { displayName } } } } }`;
 const PROGRAMS = `{ programs(first: 50) { nodes { id name clauses { id text adoptionCount adoptions { suggestionId status decidedOn quotedText } } } } }`;
 const MATCHES = `query($id: ID!, $programId: ID) { suggestionMatches(suggestionId: $id, programId: $programId) { suggestion { id title } matches { clauseId text score overlap programName } } }`;
 const CONFIRM = `mutation($input: ConfirmMatchInput!) { confirmClauseMatch(input: $input) { id status quotedText clauseId } }`;
@@ -118,7 +118,7 @@ describe('adoption records and matching', () => {
       toStatus: 'adopted',
       note: `已采纳：${TEST_PROGRAM.name} （一）1.（2022-06-20）；纳入测试区纲要`,
       source: '测政〔2022〕9号',
-      actor: { email: 'zhangjie@jianyan.demo' },
+      actor: { displayName: '张洁' },
     });
     expect(events.at(-1)).toMatchObject({ type: 'adoption.recorded', proposalId, suggestionId, adoptionId: recordAdoption.id, status: 'adopted', programId });
   });
@@ -134,9 +134,9 @@ describe('adoption records and matching', () => {
     const suggestion = await suggestionOf(proposalId);
     expect(suggestion.adoptions.map((a: { status: string }) => a.status)).toEqual(['included_in_plan', 'partially_adopted']);
     expect(suggestion.status).toBe('partially_adopted');
-    expect(suggestion.history.slice(-2).map((h: { fromStatus: string; toStatus: string; actor: { email: string } }) => [h.fromStatus, h.toStatus, h.actor.email])).toEqual([
-      ['submitted', 'included_in_plan', 'linxiaoyan@jianyan.demo'],
-      ['included_in_plan', 'partially_adopted', 'admin@jianyan.demo'],
+    expect(suggestion.history.slice(-2).map((h: { fromStatus: string; toStatus: string; actor: { displayName: string } }) => [h.fromStatus, h.toStatus, h.actor.displayName])).toEqual([
+      ['submitted', 'included_in_plan', '林晓燕'],
+      ['included_in_plan', 'partially_adopted', '王敏'],
     ]);
   });
 
@@ -185,8 +185,8 @@ describe('adoption records and matching', () => {
     expect(suggestion.status).toBe('implemented');
     const note = `已落实：${TEST_PROGRAM.name} （一）1.（2022-06-20）`;
     expect(suggestion.history.slice(-2)).toEqual([
-      { fromStatus: 'submitted', toStatus: 'adopted', note, source: '测政〔2023〕1号', actor: { email: 'linxiaoyan@jianyan.demo' } },
-      { fromStatus: 'adopted', toStatus: 'implemented', note, source: '测政〔2023〕1号', actor: { email: 'linxiaoyan@jianyan.demo' } },
+      { fromStatus: 'submitted', toStatus: 'adopted', note, source: '测政〔2023〕1号', actor: { displayName: '林晓燕' } },
+      { fromStatus: 'adopted', toStatus: 'implemented', note, source: '测政〔2023〕1号', actor: { displayName: '林晓燕' } },
     ]);
   });
 

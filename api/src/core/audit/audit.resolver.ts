@@ -1,7 +1,7 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AppErrors } from '../../common/errors';
-import { Actor, GraphQLContext, loaderFor } from '../../common/graphql-context';
+import { Actor, GraphQLContext } from '../../common/graphql-context';
 import { CurrentActor, Roles } from '../auth/decorators';
+import { personLoader } from '../users/person.loader';
 import { PersonSummary } from '../users/user.model';
 import { UsersService } from '../users/users.service';
 import { AuditEntryConnection, AuditEntryModel, AuditLogFilter } from './audit.model';
@@ -28,8 +28,6 @@ export class AuditResolver {
 
   @ResolveField(() => PersonSummary)
   actor(@Parent() entry: AuditEntryModel, @Context() context: GraphQLContext): Promise<PersonSummary> {
-    return loaderFor<string, PersonSummary>(context, 'auditActorById', async (ids) =>
-      (await this.users.findByIds(ids)).map((u) => (u ? PersonSummary.from(u) : AppErrors.notFound('User'))),
-    ).load(entry.actorId);
+    return personLoader(context, this.users).load(entry.actorId);
   }
 }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { In, Repository } from 'typeorm';
-import { AppErrors } from '../../common/errors';
 import { Actor, GraphQLContext, loaderFor } from '../../common/graphql-context';
+import { personLoader } from '../users/person.loader';
 import { PersonSummary } from '../users/user.model';
 import { UsersService } from '../users/users.service';
 import { EvidenceView } from './evidence-clearance.service';
@@ -38,9 +38,7 @@ export class EvidenceLoaders {
   }
 
   person(context: GraphQLContext): DataLoader<string, PersonSummary> {
-    return loaderFor<string, PersonSummary>(context, 'evidencePersonById', async (ids) =>
-      (await this.users.findByIds(ids)).map((u) => (u ? PersonSummary.from(u) : AppErrors.notFound('User'))),
-    );
+    return personLoader(context, this.users);
   }
 
   /** Links of each record (keyed by its view) to proposals the caller may see. */

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, GraphQLContext } from '../../common/graphql-context';
 import { CurrentActor } from '../auth/decorators';
-import { UserModel } from '../users/user.model';
+import { PersonSummary } from '../users/user.model';
 import { CommentModel } from './comment.model';
 import { CommentsService } from './comments.service';
 import { ProposalLoaders } from './proposal-loaders';
@@ -29,19 +29,19 @@ export class CommentsResolver {
     return CommentModel.from(await this.comments.setResolved(actor, commentId, false));
   }
 
-  @ResolveField(() => UserModel)
-  author(@Parent() comment: CommentModel, @Context() context: GraphQLContext): Promise<UserModel> {
-    return this.loaders.user(context).load(comment.authorId);
+  @ResolveField(() => PersonSummary)
+  author(@Parent() comment: CommentModel, @Context() context: GraphQLContext): Promise<PersonSummary> {
+    return this.loaders.person(context).load(comment.authorId);
   }
 
-  @ResolveField(() => [UserModel])
-  async mentions(@Parent() comment: CommentModel, @Context() context: GraphQLContext): Promise<UserModel[]> {
-    return this.loaders.user(context).loadMany(comment.mentions).then((users) => users.filter((u): u is UserModel => !(u instanceof Error)));
+  @ResolveField(() => [PersonSummary])
+  async mentions(@Parent() comment: CommentModel, @Context() context: GraphQLContext): Promise<PersonSummary[]> {
+    return this.loaders.person(context).loadMany(comment.mentions).then((users) => users.filter((u): u is PersonSummary => !(u instanceof Error)));
   }
 
-  @ResolveField(() => UserModel, { nullable: true })
-  async resolvedBy(@Parent() comment: CommentModel, @Context() context: GraphQLContext): Promise<UserModel | null> {
-    return comment.resolvedById ? this.loaders.user(context).load(comment.resolvedById) : null;
+  @ResolveField(() => PersonSummary, { nullable: true })
+  async resolvedBy(@Parent() comment: CommentModel, @Context() context: GraphQLContext): Promise<PersonSummary | null> {
+    return comment.resolvedById ? this.loaders.person(context).load(comment.resolvedById) : null;
   }
 
   @ResolveField(() => [CommentModel], { description: 'Replies in the thread, oldest first (empty for a reply)' })

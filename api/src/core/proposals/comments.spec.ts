@@ -2,12 +2,12 @@ import { ProposalFixtures, errorCode } from '../../test-support/proposal-fixture
 import { TestApp, startTestApp } from '../../test-support/test-app';
 
 const ADD = `mutation($input: AddCommentInput!) {
-  addComment(input: $input) { id parentId suggestionId body resolved author { email } mentions { email } }
+  addComment(input: $input) { id parentId suggestionId body resolved author { displayName } mentions { displayName } }
 }`;
-const RESOLVE = `mutation($id: ID!) { resolveCommentThread(commentId: $id) { id resolved resolvedAt resolvedBy { email } } }`;
-const UNRESOLVE = `mutation($id: ID!) { unresolveCommentThread(commentId: $id) { id resolved resolvedAt resolvedBy { email } } }`;
+const RESOLVE = `mutation($id: ID!) { resolveCommentThread(commentId: $id) { id resolved resolvedAt resolvedBy { displayName } } }`;
+const UNRESOLVE = `mutation($id: ID!) { unresolveCommentThread(commentId: $id) { id resolved resolvedAt resolvedBy { displayName } } }`;
 const THREADS = `query($id: ID!) { proposal(id: $id) {
-  comments { id body resolved author { email } replies { id parentId body author { email } } }
+  comments { id body resolved author { displayName } replies { id parentId body author { displayName } } }
   suggestions { id comments { id body replies { body } } }
 } }`;
 
@@ -35,8 +35,8 @@ describe('comments', () => {
       parentId: null,
       suggestionId: null,
       resolved: false,
-      author: { email: 'chenfang@jianyan.demo' },
-      mentions: [{ email: 'zhangjie@jianyan.demo' }],
+      author: { displayName: '陈芳' },
+      mentions: [{ displayName: '张洁' }],
     });
     const rootId = first.data!.addComment.id;
     const reply = await comment('zhangjie', { body: '已补充人社部门数据。', parentId: rootId });
@@ -88,7 +88,7 @@ describe('comments', () => {
     expect(errorCode(await (await f.as('liusiyuan')).request(RESOLVE, { id: root }))).toBe('FORBIDDEN');
 
     const resolved = await (await f.as('linxiaoyan')).ok(RESOLVE, { id: reply });
-    expect(resolved.resolveCommentThread).toMatchObject({ id: root, resolved: true, resolvedBy: { email: 'linxiaoyan@jianyan.demo' } });
+    expect(resolved.resolveCommentThread).toMatchObject({ id: root, resolved: true, resolvedBy: { displayName: '林晓燕' } });
     const reopened = await (await f.as('chenfang')).ok(UNRESOLVE, { id: root });
     expect(reopened.unresolveCommentThread).toEqual({ id: root, resolved: false, resolvedAt: null, resolvedBy: null });
     await (await f.as('zhangjie')).ok(RESOLVE, { id: root });

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { AppErrors } from '../../common/errors';
 import { GraphQLContext, loaderFor } from '../../common/graphql-context';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { organizationLoader } from '../organizations/organization.loader';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { UserModel } from '../users/user.model';
+import { personLoader } from '../users/person.loader';
+import { PersonSummary } from '../users/user.model';
 import { UsersService } from '../users/users.service';
 import { CommentEntity } from './comment.entity';
 import { CommentsService } from './comments.service';
@@ -73,10 +73,9 @@ export class ProposalLoaders {
     return loaderFor(context, 'proposalComments', (ids: readonly string[]) => this.commentsService.byProposalIds(ids));
   }
 
-  user(context: GraphQLContext): DataLoader<string, UserModel> {
-    return loaderFor<string, UserModel>(context, 'userById', async (ids: readonly string[]) =>
-      (await this.usersService.findByIds(ids)).map((row) => (row ? UserModel.from(row) : AppErrors.notFound('User'))),
-    );
+  /** Members, authors and actors: people without contact details. */
+  person(context: GraphQLContext): DataLoader<string, PersonSummary> {
+    return personLoader(context, this.usersService);
   }
 
   organization(context: GraphQLContext): DataLoader<string, OrganizationEntity> {

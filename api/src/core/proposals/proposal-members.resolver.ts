@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, GraphQLContext } from '../../common/graphql-context';
 import { CurrentActor } from '../auth/decorators';
-import { UserModel } from '../users/user.model';
+import { PersonSummary } from '../users/user.model';
 import { ProposalLoaders } from './proposal-loaders';
 import { ProposalMembersService } from './proposal-members.service';
 import { ProposalMemberInput, RemoveProposalMemberInput } from './proposal.inputs';
@@ -29,8 +29,8 @@ export class ProposalMembersResolver {
     return ProposalModel.from(await this.members.remove(actor, input));
   }
 
-  @ResolveField(() => UserModel)
-  user(@Parent() member: ProposalMemberModel, @Context() context: GraphQLContext): Promise<UserModel> {
-    return this.loaders.user(context).load(member.userId);
+  @ResolveField(() => PersonSummary)
+  user(@Parent() member: ProposalMemberModel, @Context() context: GraphQLContext): Promise<PersonSummary> {
+    return this.loaders.person(context).load(member.userId);
   }
 }

@@ -1,8 +1,8 @@
 import { ADD_MEMBER, GET_PROPOSAL, ProposalFixtures, errorCode } from '../../test-support/proposal-fixtures';
 import { TestApp, startTestApp } from '../../test-support/test-app';
 
-const CHANGE_ROLE = `mutation($input: ProposalMemberInput!) { changeProposalMemberRole(input: $input) { members { role user { email } } } }`;
-const REMOVE = `mutation($input: RemoveProposalMemberInput!) { removeProposalMember(input: $input) { members { role user { email } } } }`;
+const CHANGE_ROLE = `mutation($input: ProposalMemberInput!) { changeProposalMemberRole(input: $input) { members { role user { displayName } } } }`;
+const REMOVE = `mutation($input: RemoveProposalMemberInput!) { removeProposalMember(input: $input) { members { role user { displayName } } } }`;
 
 describe('proposal members', () => {
   let t: TestApp;
@@ -20,8 +20,8 @@ describe('proposal members', () => {
     const owner = await f.as('zhangjie');
     const added = await owner.ok(ADD_MEMBER, { input: { proposalId: id, userId: f.userIds.linxiaoyan, role: 'coauthor' } });
     expect(added.addProposalMember.members).toEqual([
-      { role: 'owner', user: { email: 'zhangjie@jianyan.demo' } },
-      { role: 'coauthor', user: { email: 'linxiaoyan@jianyan.demo' } },
+      { role: 'owner', user: { displayName: '张洁' } },
+      { role: 'coauthor', user: { displayName: '林晓燕' } },
     ]);
     const seen = await (await f.as('linxiaoyan')).ok(GET_PROPOSAL, { id });
     expect(seen.proposal).toMatchObject({ myRole: 'coauthor', allowedTransitions: ['in_review'] });
@@ -54,7 +54,7 @@ describe('proposal members', () => {
     expect(remove.errors?.[0].message).toMatch(/last owner/);
     const demote = await owner.request(CHANGE_ROLE, { input: { proposalId: id, userId: f.userIds.zhangjie, role: 'coauthor' } });
     expect(demote.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
-    expect((await owner.ok(GET_PROPOSAL, { id })).proposal.members).toEqual([{ role: 'owner', user: { id: f.userIds.zhangjie, email: 'zhangjie@jianyan.demo' } }]);
+    expect((await owner.ok(GET_PROPOSAL, { id })).proposal.members).toEqual([{ role: 'owner', user: { id: f.userIds.zhangjie, displayName: '张洁' } }]);
   });
 
   it('hands ownership over: a second owner lets the first step down, the lead author stays an author', async () => {
@@ -105,8 +105,8 @@ describe('proposal members', () => {
     await owner.ok(CHANGE_ROLE, { input: { proposalId: id, userId: f.userIds.liusiyuan, role: 'reviewer' } });
     const removed = await owner.ok(REMOVE, { input: { proposalId: id, userId: f.userIds.chenfang } });
     expect(removed.removeProposalMember.members).toEqual([
-      { role: 'owner', user: { email: 'zhangjie@jianyan.demo' } },
-      { role: 'reviewer', user: { email: 'liusiyuan@jianyan.demo' } },
+      { role: 'owner', user: { displayName: '张洁' } },
+      { role: 'reviewer', user: { displayName: '刘思远' } },
     ]);
     expect(errorCode(await owner.request(REMOVE, { input: { proposalId: id, userId: f.userIds.chenfang } }))).toBe('NOT_FOUND');
   });

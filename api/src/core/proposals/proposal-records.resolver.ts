@@ -1,6 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../../common/graphql-context';
-import { UserModel } from '../users/user.model';
+import { PersonSummary } from '../users/user.model';
 import { ProposalLoaders } from './proposal-loaders';
 import { ProposalAnswerModel, ProposalVersionModel, StatusEventModel } from './proposal.model';
 
@@ -9,9 +9,9 @@ import { ProposalAnswerModel, ProposalVersionModel, StatusEventModel } from './p
 export class StatusEventResolver {
   constructor(private readonly loaders: ProposalLoaders) {}
 
-  @ResolveField(() => UserModel)
-  actor(@Parent() event: StatusEventModel, @Context() context: GraphQLContext): Promise<UserModel> {
-    return this.loaders.user(context).load(event.actorId);
+  @ResolveField(() => PersonSummary)
+  actor(@Parent() event: StatusEventModel, @Context() context: GraphQLContext): Promise<PersonSummary> {
+    return this.loaders.person(context).load(event.actorId);
   }
 }
 
@@ -19,9 +19,9 @@ export class StatusEventResolver {
 export class ProposalVersionResolver {
   constructor(private readonly loaders: ProposalLoaders) {}
 
-  @ResolveField(() => UserModel)
-  createdBy(@Parent() version: ProposalVersionModel, @Context() context: GraphQLContext): Promise<UserModel> {
-    return this.loaders.user(context).load(version.createdById);
+  @ResolveField(() => PersonSummary)
+  createdBy(@Parent() version: ProposalVersionModel, @Context() context: GraphQLContext): Promise<PersonSummary> {
+    return this.loaders.person(context).load(version.createdById);
   }
 }
 
@@ -29,8 +29,8 @@ export class ProposalVersionResolver {
 export class ProposalAnswerResolver {
   constructor(private readonly loaders: ProposalLoaders) {}
 
-  @ResolveField(() => UserModel)
-  recordedBy(@Parent() answer: ProposalAnswerModel, @Context() context: GraphQLContext): Promise<UserModel> {
-    return this.loaders.user(context).load(answer.recordedById);
+  @ResolveField(() => PersonSummary)
+  recordedBy(@Parent() answer: ProposalAnswerModel, @Context() context: GraphQLContext): Promise<PersonSummary> {
+    return this.loaders.person(context).load(answer.recordedById);
   }
 }

@@ -5,7 +5,7 @@ import { TestApp, startTestApp } from '../../test-support/test-app';
 
 const SAVE = `mutation($input: SaveProposalVersionInput!) { saveProposalVersion(input: $input) { number name kind bodyText } }`;
 const RESTORE = `mutation($input: RestoreProposalVersionInput!) { restoreProposalVersion(input: $input) { number name kind bodyText } }`;
-const VERSIONS = `query($id: ID!) { proposal(id: $id) { bodyText versions { number name kind bodyText createdBy { email } } } }`;
+const VERSIONS = `query($id: ID!) { proposal(id: $id) { bodyText versions { number name kind bodyText createdBy { displayName } } } }`;
 
 describe('proposal versions', () => {
   let t: TestApp;

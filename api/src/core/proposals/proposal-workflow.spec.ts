@@ -7,11 +7,11 @@ type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND';
 const TRANSITION_ON = `mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { id status } }`;
 const TIMELINE = `query($id: ID!) { proposal(id: $id) {
   status version
-  timeline { id entityType entityId fromStatus toStatus note source occurredAt actor { email } }
+  timeline { id entityType entityId fromStatus toStatus note source occurredAt actor { displayName } }
   lastStatusChange { toStatus }
-  versions { number title summary bodyText suggestions { id number title } createdBy { email } }
-  answer { answeredOn replyingUnit answerClass text documentRef recordedBy { email } }
-  suggestions { id number status history { fromStatus toStatus note source actor { email } } }
+  versions { number title summary bodyText suggestions { id number title } createdBy { displayName } }
+  answer { answeredOn replyingUnit answerClass text documentRef recordedBy { displayName } }
+  suggestions { id number status history { fromStatus toStatus note source actor { displayName } } }
 } }`;
 
 /**
@@ -121,7 +121,7 @@ describe('proposal workflow', () => {
     expect(await f.statusOf(id)).toBe('submitted');
     await owner.ok(RECORD_ANSWER, { input: { proposalId: id, ...ANSWER } });
     const { proposal } = await owner.ok(TIMELINE, { id });
-    expect(proposal.answer).toEqual({ ...ANSWER, recordedBy: { email: 'zhangjie@jianyan.demo' } });
+    expect(proposal.answer).toEqual({ ...ANSWER, recordedBy: { displayName: '张洁' } });
     expect(proposal.lastStatusChange).toEqual({ toStatus: 'answered' });
     expect(proposal.timeline.at(-1)).toMatchObject({ fromStatus: 'submitted', toStatus: 'answered', source: ANSWER.documentRef });
   });
@@ -147,7 +147,7 @@ describe('proposal workflow', () => {
         title: '冻结版本测试',
         summary: '摘要',
         bodyText: null,
-        createdBy: { email: 'zhangjie@jianyan.demo' },
+        createdBy: { displayName: '张洁' },
         suggestions: [
           { id: first.id, number: 1, title: '第一条' },
           { id: second.id, number: 2, title: '第二条' },
@@ -156,8 +156,8 @@ describe('proposal workflow', () => {
     ]);
     expect(proposal.suggestions.map((s: { status: string }) => s.status)).toEqual(['submitted', 'submitted']);
     expect(proposal.suggestions[0].history).toEqual([
-      { fromStatus: null, toStatus: 'drafted', note: null, source: null, actor: { email: 'zhangjie@jianyan.demo' } },
-      { fromStatus: 'drafted', toStatus: 'submitted', note: null, source: null, actor: { email: 'zhangjie@jianyan.demo' } },
+      { fromStatus: null, toStatus: 'drafted', note: null, source: null, actor: { displayName: '张洁' } },
+      { fromStatus: 'drafted', toStatus: 'submitted', note: null, source: null, actor: { displayName: '张洁' } },
     ]);
     const proposalEvents = proposal.timeline.filter((e: { entityType: string }) => e.entityType === 'proposal');
     expect(proposalEvents.map((e: { toStatus: string }) => e.toStatus)).toEqual(['draft', 'in_review', 'submitted']);
@@ -263,7 +263,7 @@ describe('proposal workflow', () => {
       ]);
       const times = final.map((e: { occurredAt: string }) => e.occurredAt);
       expect([...times].sort()).toEqual(times);
-      expect(final.at(-1)).toMatchObject({ entityType: 'suggestion', entityId: suggestion.id, actor: { email: 'huangli@jianyan.demo' } });
+      expect(final.at(-1)).toMatchObject({ entityType: 'suggestion', entityId: suggestion.id, actor: { displayName: '黄丽' } });
     });
 
     it('keeps the history of a deleted suggestion', async () => {

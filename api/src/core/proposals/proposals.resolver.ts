@@ -3,7 +3,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { Actor, GraphQLContext } from '../../common/graphql-context';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { OrganizationModel } from '../organizations/organization.model';
-import { UserModel } from '../users/user.model';
+import { PersonSummary } from '../users/user.model';
 import { CommentModel } from './comment.model';
 import { ProposalLoaders } from './proposal-loaders';
 import { ProposalWorkflowService } from './proposal-workflow.service';
@@ -80,9 +80,9 @@ export class ProposalsResolver {
     return this.loaders.organization(context).load(proposal.districtId);
   }
 
-  @ResolveField(() => UserModel)
-  leadAuthor(@Parent() proposal: ProposalModel, @Context() context: GraphQLContext): Promise<UserModel> {
-    return this.loaders.user(context).load(proposal.leadAuthorId);
+  @ResolveField(() => PersonSummary)
+  leadAuthor(@Parent() proposal: ProposalModel, @Context() context: GraphQLContext): Promise<PersonSummary> {
+    return this.loaders.person(context).load(proposal.leadAuthorId);
   }
 
   @ResolveField(() => [ProposalMemberModel])

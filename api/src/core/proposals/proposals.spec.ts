@@ -39,16 +39,16 @@ describe('proposals: creation, editing, visibility and listing', () => {
       myRole: 'owner',
       allowedTransitions: ['in_review'],
       district: { code: 'jinan' },
-      leadAuthor: { email: 'zhangjie@jianyan.demo' },
-      members: [{ role: 'owner', user: { email: 'zhangjie@jianyan.demo' } }],
+      leadAuthor: { displayName: '张洁' },
+      members: [{ role: 'owner', user: { displayName: '张洁' } }],
       suggestionCount: 0,
       suggestions: [],
     });
     const client = await f.as('zhangjie');
-    const { proposal } = await client.ok(`query($id: ID!) { proposal(id: $id) { timeline { fromStatus toStatus actor { email } } } }`, {
+    const { proposal } = await client.ok(`query($id: ID!) { proposal(id: $id) { timeline { fromStatus toStatus actor { displayName } } } }`, {
       id: created.id,
     });
-    expect(proposal.timeline).toEqual([{ fromStatus: null, toStatus: 'draft', actor: { email: 'zhangjie@jianyan.demo' } }]);
+    expect(proposal.timeline).toEqual([{ fromStatus: null, toStatus: 'draft', actor: { displayName: '张洁' } }]);
   });
 
   it.each(['admin', 'huangli'] as const)('lets a %s create proposals', async (person) => {
@@ -161,7 +161,7 @@ describe('proposals: creation, editing, visibility and listing', () => {
       version: 2,
     });
     const cleared = await coauthor.ok(UPDATE_PROPOSAL, { input: { id, target: null, leadAuthorId: f.userIds.linxiaoyan } });
-    expect(cleared.updateProposal).toMatchObject({ target: null, title: '修改后的标题', version: 3, leadAuthor: { email: 'linxiaoyan@jianyan.demo' } });
+    expect(cleared.updateProposal).toMatchObject({ target: null, title: '修改后的标题', version: 3, leadAuthor: { displayName: '林晓燕' } });
   });
 
   it('refuses a stale expectedVersion with CONFLICT and keeps the newer text', async () => {

@@ -5,7 +5,7 @@ const UPDATE = `mutation($input: UpdateSuggestionInput!) { updateSuggestion(inpu
 const REORDER = `mutation($input: ReorderSuggestionsInput!) { reorderSuggestions(input: $input) { suggestions { id number title } } }`;
 const DELETE = `mutation($id: ID!) { deleteSuggestion(suggestionId: $id) { suggestionCount suggestions { id number } } }`;
 const CHANGE_STATUS = `mutation($input: ChangeSuggestionStatusInput!) {
-  changeSuggestionStatus(input: $input) { id number status allowedTransitions history { fromStatus toStatus note source actor { email } } }
+  changeSuggestionStatus(input: $input) { id number status allowedTransitions history { fromStatus toStatus note source actor { displayName } } }
 }`;
 const SUGGESTIONS = `query($id: ID!) { proposal(id: $id) { suggestionCount suggestions { id number title status allowedTransitions } } }`;
 
@@ -137,17 +137,17 @@ describe('suggestions', () => {
       const admin = await f.as('admin');
       const done = await admin.ok(CHANGE_STATUS, { input: { suggestionId, to: 'implemented' } });
       expect(done.changeSuggestionStatus.history).toEqual([
-        { fromStatus: null, toStatus: 'drafted', note: null, source: null, actor: { email: 'zhangjie@jianyan.demo' } },
-        { fromStatus: 'drafted', toStatus: 'submitted', note: null, source: null, actor: { email: 'zhangjie@jianyan.demo' } },
-        { fromStatus: 'submitted', toStatus: 'under_consideration', note: '区民政局办理中', source: null, actor: { email: 'zhangjie@jianyan.demo' } },
+        { fromStatus: null, toStatus: 'drafted', note: null, source: null, actor: { displayName: '张洁' } },
+        { fromStatus: 'drafted', toStatus: 'submitted', note: null, source: null, actor: { displayName: '张洁' } },
+        { fromStatus: 'submitted', toStatus: 'under_consideration', note: '区民政局办理中', source: null, actor: { displayName: '张洁' } },
         {
           fromStatus: 'under_consideration',
           toStatus: 'adopted',
           note: '写入纲要',
           source: '福州市晋安区妇女发展纲要（2021—2030年）',
-          actor: { email: 'huangli@jianyan.demo' },
+          actor: { displayName: '黄丽' },
         },
-        { fromStatus: 'adopted', toStatus: 'implemented', note: null, source: null, actor: { email: 'admin@jianyan.demo' } },
+        { fromStatus: 'adopted', toStatus: 'implemented', note: null, source: null, actor: { displayName: '王敏' } },
       ]);
     });
 

@@ -14,7 +14,9 @@ export class PeopleResolver {
     private readonly organizations: OrganizationsService,
   ) {}
 
-  @Query(() => [PersonSummary], { description: 'Active people of your federation matching a name, e-mail or mobile number' })
+  @Query(() => [PersonSummary], {
+    description: 'Active people of your federation matching part of a name, or an exact e-mail or mobile number of someone of your organisation (of one you administer, for an admin)',
+  })
   async people(
     @CurrentActor() actor: Actor,
     @Args('search', { type: () => String, nullable: true }) search?: string | null,

@@ -6,7 +6,12 @@ import { UserEntity } from './user.entity';
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as Record<Role, Role>;
 registerEnumType(RoleEnum, { name: 'Role' });
 
-@ObjectType('User')
+/**
+ * An account with its contact details. Only the person herself (`me`, `login`) and the admins who
+ * administer her organisation (`users` and the account mutations) reach it; everywhere else a
+ * person is a PersonSummary.
+ */
+@ObjectType('User', { description: 'An account with its contact details: for the person herself and the admins of her organisation' })
 export class UserModel {
   @Field(() => ID)
   id!: string;
@@ -39,7 +44,7 @@ export class UserModel {
 
 export const UserConnection = Connection(UserModel, 'UserConnection');
 
-@ObjectType('PersonSummary', { description: 'Someone of the caller’s federation, without contact details' })
+@ObjectType('PersonSummary', { description: 'Someone as others see her: name, role and organisation, without contact details' })
 export class PersonSummary {
   @Field(() => ID)
   id!: string;

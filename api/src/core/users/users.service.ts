@@ -160,10 +160,15 @@ export class UsersService {
     };
   }
 
-  /** Active people of the caller's federation, for choosing co-authors and mentions. */
+  /**
+   * Active people of the caller's federation, for choosing co-authors and mentions: by part of the
+   * name anywhere in the federation, by exact e-mail or mobile number only within
+   * contactOrganizationIds, so a number cannot be tested against someone of another organisation.
+   */
   async searchPeople(actor: Actor, search: string | null | undefined, first: number): Promise<UserEntity[]> {
     const size = validateInput(z.object({ first: pageSizeSchema }), { first }).first;
     const orgIds = await this.organizations.federationIds(actor.organizationId);
+    const contactOrgIds = await this.contactOrganizationIds(actor);
     const query = this.users
       .createQueryBuilder('u')
       .where('u.organizationId IN (:...orgIds)', { orgIds })
@@ -174,16 +179,23 @@ export class UsersService {
     const term = search?.trim();
     if (term) {
       const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere(
-        new Brackets((w) =>
-          w
-            .where("LOWER(u.displayName) LIKE LOWER(:like) ESCAPE '\\'", { like })
-            .orWhere('u.email = :email', { email: term.toLowerCase() })
-            .orWhere('u.mobile = :mobile', { mobile: normalizeMobile(term) }),
-        ),
+      const byContact = new Brackets((w) =>
+        w
+          .where('u.organizationId IN (:...contactOrgIds)', { contactOrgIds })
+          .andWhere('(u.email = :email OR u.mobile = :mobile)', { email: term.toLowerCase(), mobile: normalizeMobile(term) }),
       );
+      query.andWhere(new Brackets((w) => w.where("LOWER(u.displayName) LIKE LOWER(:like) ESCAPE '\\'", { like }).orWhere(byContact)));
     }
     return query.getMany();
+  }
+
+  /**
+   * The organisations among whose people an exact e-mail or mobile number finds someone: the
+   * caller's own (colleagues look each other up by them, without reading them), and for an admin
+   * every organisation she administers (she reads their details in user administration anyway).
+   */
+  private async contactOrganizationIds(actor: Actor): Promise<string[]> {
+    return actor.role === 'admin' ? this.organizations.subtreeIds(actor.organizationId) : [actor.organizationId];
   }
 
   private async managedUser(actor: Actor, userId: string): Promise<UserEntity> {
