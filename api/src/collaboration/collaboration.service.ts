@@ -77,7 +77,7 @@ export class CollaborationService implements OnModuleInit, OnApplicationShutdown
       name: 'jianyan',
       quiet: true,
       // several instances: live updates and awareness travel between them through Redis
-      extensions: config.redisUrl ? [new CollaborationRedis(config.redisUrl)] : [],
+      extensions: config.redisUrl ? [new CollaborationRedis(config.redisUrl, (name, document) => this.store.load(name, document))] : [],
       debounce: 1_000,
       maxDebounce: 5_000,
       onAuthenticate: (data) => this.authenticate(data.requestHeaders, data.documentName, data.connectionConfig),
@@ -163,6 +163,8 @@ export class CollaborationService implements OnModuleInit, OnApplicationShutdown
     const proposalId = proposalIdFromDocumentName(documentName);
     if (!proposalId) return;
     await this.locks.runSerialized(`collab-store:${documentName}`, STORE_LOCK_MS, async () => {
+      // what other instances stored and did not relay (Redis away, or still in flight) is derived too
+      await this.store.load(documentName, document);
       const json = yDocToJSON(document);
       const { restore } = await this.access.bodyChanged(
         proposalId,

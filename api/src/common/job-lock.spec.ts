@@ -1,7 +1,7 @@
-import Redis from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startRedisServer, TestRedis } from '../test-support/redis-server';
 import { InProcessJobLock, JobLock, RedisJobLock } from './job-lock';
+import { RedisConnection } from './redis-connection';
 
 /** A job that stays busy until the test lets it finish. */
 function gate() {
@@ -123,19 +123,62 @@ jobLockContract(
 );
 
 let redis: TestRedis;
-const connections: Redis[] = [];
+const connections: RedisConnection[] = [];
 jobLockContract(
   'Redis',
   async () => {
     redis = await startRedisServer();
-    connections.push(new Redis(redis.url), new Redis(redis.url));
+    connections.push(new RedisConnection(redis.url, 'JobLock'), new RedisConnection(redis.url, 'JobLock'));
     return {
       instances: connections.map((c) => new RedisJobLock(c)),
       teardown: async () => {
-        await Promise.all(connections.map((c) => c.quit()));
+        await Promise.all(connections.map((c) => c.close()));
         await redis.stop();
       },
     };
   },
   true,
 );
+
+describe('Redis job lock while Redis is away', () => {
+  let server: TestRedis;
+  let connection: RedisConnection;
+  let lock: RedisJobLock;
+
+  beforeAll(async () => {
+    server = await startRedisServer();
+    connection = new RedisConnection(server.url, 'JobLock');
+    lock = new RedisJobLock(connection);
+    await connection.firstAttempt;
+    await server.stop();
+    while (connection.ready) await sleep(10);
+  });
+  afterAll(async () => {
+    await connection.close();
+    await server.stop();
+  });
+
+  it('still runs serialized jobs, one at a time within the instance, skips exclusive ones and holds no lease', async () => {
+    const running: string[] = [];
+    const overlaps: string[][] = [];
+    const job = (id: string) => async () => {
+      running.push(id);
+      if (running.length > 1) overlaps.push([...running]);
+      await sleep(30);
+      running.splice(running.indexOf(id), 1);
+      return id;
+    };
+    await expect(Promise.all([lock.runSerialized('away', 5_000, job('1')), lock.runSerialized('away', 5_000, job('2'))])).resolves.toEqual(['1', '2']);
+    expect(overlaps).toEqual([]);
+    await expect(lock.runExclusive('away-exclusive', 5_000, job('3'))).resolves.toEqual({ ran: false });
+    await expect(lock.holdLease('away-lease', 5_000)).resolves.toBe(false);
+  });
+
+  it('locks through Redis again once it is back', async () => {
+    await server.start();
+    while (!connection.ready) await sleep(20);
+    const other = new RedisJobLock(connection);
+    await expect(lock.holdLease('back-lease', 5_000)).resolves.toBe(true);
+    await expect(other.holdLease('back-lease', 5_000)).resolves.toBe(false);
+  });
+});

@@ -1,10 +1,10 @@
-import { Global, Inject, Injectable, Logger, Module, OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
+import { Global, Inject, Injectable, Module, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { ComponentHealth, HealthService } from '../core/health/health.service';
+import { HealthService } from '../core/health/health.service';
+import { RedisConnection } from './redis-connection';
 
 export type ExclusiveRun<T> = { ran: true; result: T } | { ran: false };
 
@@ -71,18 +71,36 @@ const RENEW_OR_TAKE = `if redis.call('get', KEYS[1]) == ARGV[1] then redis.call(
 elseif redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 else return 0 end`;
 const RETRY_MS = 20;
 
-/** Several instances: `SET key token NX PX ttl`, released only by the token's owner (compare-and-delete). */
+/** Redis could not be asked: see RedisJobLock for what is done then. */
+const UNREACHABLE = Symbol('unreachable');
+
+/**
+ * Several instances: `SET key token NX PX ttl`, released only by the token's owner (compare-and-delete).
+ *
+ * While Redis cannot be reached, locks fall back to what is safe without it:
+ * - `runExclusive` skips the run: its jobs (compaction, digests) are periodic and run again later;
+ * - `holdLease` holds nothing: lease jobs (consent expiry, outbox polling) resume from their
+ *   last run once Redis is back;
+ * - `runSerialized` runs the job serialized within this instance only. Its jobs must not wait
+ *   for Redis: the body derivation after an edit, a document's first state and the demo seed.
+ *   The edits themselves never wait for a lock (each is stored before it is acknowledged), the
+ *   derivation first merges every update stored by any instance (so it never works from a
+ *   document that lacks another instance's edits), and the first state and the seed check the
+ *   database again inside the lock. What is left unguarded is two instances doing one of them at
+ *   the same moment during the outage; the next derivation corrects a derived body.
+ */
 export class RedisJobLock implements JobLock {
   private readonly instanceId = randomUUID();
+  private readonly withoutRedis = new InProcessJobLock();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly connection: RedisConnection,
     private readonly prefix = 'jianyan:lock:',
   ) {}
 
   async runExclusive<T>(name: string, ttlMs: number, job: () => Promise<T>): Promise<ExclusiveRun<T>> {
     const token = await this.acquire(name, ttlMs);
-    if (!token) return { ran: false };
+    if (token === null || token === UNREACHABLE) return { ran: false };
     try {
       return { ran: true, result: await job() };
     } finally {
@@ -93,11 +111,12 @@ export class RedisJobLock implements JobLock {
   async runSerialized<T>(name: string, ttlMs: number, job: () => Promise<T>): Promise<T> {
     const deadline = Date.now() + ttlMs;
     let token = await this.acquire(name, ttlMs);
-    while (!token) {
+    while (token === null) {
       if (Date.now() > deadline) throw new JobLockTimeoutError(name, ttlMs);
       await sleep(RETRY_MS);
       token = await this.acquire(name, ttlMs);
     }
+    if (token === UNREACHABLE) return this.withoutRedis.runSerialized(name, ttlMs, job);
     try {
       return await job();
     } finally {
@@ -106,42 +125,46 @@ export class RedisJobLock implements JobLock {
   }
 
   async holdLease(name: string, ttlMs: number): Promise<boolean> {
-    const held = await this.redis.eval(RENEW_OR_TAKE, 1, `${this.prefix}${name}`, `lease:${this.instanceId}`, String(ttlMs));
+    if (!(await this.reachable())) return false;
+    const held = await this.connection.client
+      .eval(RENEW_OR_TAKE, 1, `${this.prefix}${name}`, `lease:${this.instanceId}`, String(ttlMs))
+      .catch(() => 0);
     return held === 1;
   }
 
-  private async acquire(name: string, ttlMs: number): Promise<string | null> {
-    const token = `${this.instanceId}:${randomUUID()}`;
-    const reply = await this.redis.set(`${this.prefix}${name}`, token, 'PX', ttlMs, 'NX');
-    return reply === 'OK' ? token : null;
+  private async reachable(): Promise<boolean> {
+    await this.connection.firstAttempt;
+    return this.connection.ready;
   }
 
+  private async acquire(name: string, ttlMs: number): Promise<string | null | typeof UNREACHABLE> {
+    if (!(await this.reachable())) return UNREACHABLE;
+    const token = `${this.instanceId}:${randomUUID()}`;
+    try {
+      const reply = await this.connection.client.set(`${this.prefix}${name}`, token, 'PX', ttlMs, 'NX');
+      return reply === 'OK' ? token : null;
+    } catch {
+      return UNREACHABLE;
+    }
+  }
+
+  /** A lock that cannot be released now expires after its ttl. */
   private async release(name: string, token: string): Promise<void> {
-    await this.redis.eval(RELEASE_IF_OWNER, 1, `${this.prefix}${name}`, token);
+    await this.connection.client.eval(RELEASE_IF_OWNER, 1, `${this.prefix}${name}`, token).catch(() => undefined);
   }
 }
 
 const REDIS_FOR_LOCKS = Symbol('REDIS_FOR_LOCKS');
 
-/** Reports Redis in GET /health; closes the lock's Redis connection when the application stops. */
+/** Reports Redis in GET /health (degraded while it is away); closes the lock's connection when the application stops. */
 @Injectable()
 class JobLockLifecycle implements OnModuleDestroy {
-  constructor(@Inject(REDIS_FOR_LOCKS) private readonly redis: Redis | null, health: HealthService) {
-    if (redis) health.register({ name: 'redis', check: () => this.checkRedis(redis) });
-  }
-
-  private async checkRedis(redis: Redis): Promise<ComponentHealth> {
-    const started = performance.now();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('no answer within 2 s')), 2_000);
-    });
-    await Promise.race([redis.ping(), timeout]).finally(() => clearTimeout(timer));
-    return { status: 'up', latencyMs: Math.round((performance.now() - started) * 100) / 100 };
+  constructor(@Inject(REDIS_FOR_LOCKS) private readonly redis: RedisConnection | null, health: HealthService) {
+    if (redis) health.register({ name: 'redis', check: () => redis.health() });
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.redis?.quit().catch(() => undefined);
+    await this.redis?.close();
   }
 }
 
@@ -152,18 +175,12 @@ class JobLockLifecycle implements OnModuleDestroy {
     {
       provide: REDIS_FOR_LOCKS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        if (!config.redisUrl) return null;
-        const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
-        const logger = new Logger('JobLock');
-        redis.on('error', (error: Error) => logger.warn(`redis: ${error.message}`));
-        return redis;
-      },
+      useFactory: (config: AppConfig) => (config.redisUrl ? new RedisConnection(config.redisUrl, 'JobLock') : null),
     },
     {
       provide: JOB_LOCK,
       inject: [REDIS_FOR_LOCKS],
-      useFactory: (redis: Redis | null): JobLock => (redis ? new RedisJobLock(redis) : new InProcessJobLock()),
+      useFactory: (redis: RedisConnection | null): JobLock => (redis ? new RedisJobLock(redis) : new InProcessJobLock()),
     },
     JobLockLifecycle,
   ],

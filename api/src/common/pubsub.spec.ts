@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startRedisServer, TestRedis } from '../test-support/redis-server';
 import { InMemoryPubSub, PubSubPort } from './pubsub';
 import { RedisPubSub } from './redis-pubsub';
@@ -122,4 +123,38 @@ pubSubContract('Redis', async () => {
       await redis.stop();
     },
   };
+});
+
+describe('Redis pub/sub while Redis is away', () => {
+  let redis: TestRedis;
+  let here: RedisPubSub;
+  let there: RedisPubSub;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    [here, there] = [new RedisPubSub(redis.url), new RedisPubSub(redis.url)];
+  });
+  afterAll(async () => {
+    await Promise.all([here.onModuleDestroy(), there.onModuleDestroy()]);
+    await redis.stop();
+  });
+
+  it('keeps delivering on the instance itself, subscribes meanwhile, and relays between instances again once Redis is back', async () => {
+    const local = inbox();
+    const remote = inbox();
+    await here.subscribe('outage.local', local.handler);
+    await redis.stop();
+    await here.publish('outage.local', 'during');
+    await local.received(1);
+    // subscribed while Redis is away: active at Redis once it is back
+    await expect(there.subscribe('outage.remote', remote.handler)).resolves.toBeInstanceOf(Function);
+    await redis.start();
+    const deadline = Date.now() + 10_000;
+    while (remote.messages.length === 0 && Date.now() < deadline) {
+      await here.publish('outage.remote', 'after');
+      await sleep(50);
+    }
+    expect(remote.messages[0]).toBe('after');
+    expect(local.messages).toEqual(['during']);
+  });
 });

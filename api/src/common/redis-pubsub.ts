@@ -1,80 +1,104 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import type { PubSubPort } from './pubsub';
+import { RedisConnection } from './redis-connection';
+
+/** What travels through Redis: the message and the instance that published it. */
+interface Envelope {
+  from: string;
+  message: unknown;
+}
 
 /**
  * Several API instances: messages go through Redis pub/sub as JSON. A subscribed connection
  * cannot run other commands, so publishing uses a second connection.
+ *
+ * This instance's own subscribers get a message directly, not through Redis (its copy coming back
+ * from Redis is ignored), so that they keep receiving while Redis is away. Messages for the other
+ * instances published during an outage are lost (logged); channels are subscribed again when
+ * the subscriber connection is ready again.
  */
 export class RedisPubSub implements PubSubPort, OnModuleDestroy {
   private readonly logger = new Logger(RedisPubSub.name);
-  private readonly publisher: Redis;
-  private readonly subscriber: Redis;
+  private readonly instanceId = randomUUID();
+  private readonly publisher: RedisConnection;
+  private readonly subscriber: RedisConnection;
   private readonly handlers = new Map<string, Set<(message: unknown) => void>>();
-  /** Channel -> the SUBSCRIBE command, so a second subscriber also waits until it is active. */
-  private readonly active = new Map<string, Promise<unknown>>();
-  /** A SUBSCRIBE sent before the connection's ready check would make that check fail. */
-  private readonly subscriberReady: Promise<void>;
 
   constructor(
     redisUrl: string,
     private readonly prefix = 'jianyan:pubsub:',
   ) {
-    this.publisher = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
-    this.subscriber = new Redis(redisUrl);
-    this.subscriberReady = new Promise((resolve) => this.subscriber.once('ready', () => resolve()));
-    this.subscriber.on('message', (channel: string, raw: string) => this.deliver(channel, raw));
-    for (const connection of [this.publisher, this.subscriber]) {
-      connection.on('error', (error: Error) => this.logger.warn(`redis pub/sub: ${error.message}`));
-    }
+    this.publisher = new RedisConnection(redisUrl, RedisPubSub.name);
+    this.subscriber = new RedisConnection(redisUrl, RedisPubSub.name);
+    this.subscriber.client.on('message', (channel: string, raw: string) => this.receive(channel, raw));
+    this.subscriber.onReady(() => {
+      for (const channel of this.handlers.keys()) void this.subscribeAtRedis(channel);
+    });
   }
 
   async publish(channel: string, message: unknown): Promise<void> {
-    await this.publisher.publish(this.prefix + channel, JSON.stringify(message));
+    const raw = JSON.stringify({ from: this.instanceId, message } satisfies Envelope);
+    queueMicrotask(() => this.deliver(channel, raw));
+    await this.publisher.firstAttempt;
+    await this.publisher.client.publish(this.prefix + channel, raw).catch((error: Error) => {
+      this.logger.warn(`${channel}: not relayed to other instances (${error.message})`);
+    });
   }
 
+  /** Resolves once the subscription is active here, and at Redis unless Redis is away (then once it is back). */
   async subscribe(channel: string, handler: (message: unknown) => void): Promise<() => Promise<void>> {
     let set = this.handlers.get(channel);
     if (!set) {
       set = new Set();
       this.handlers.set(channel, set);
-      this.active.set(channel, this.subscriberReady.then(() => this.subscriber.subscribe(this.prefix + channel)));
     }
     set.add(handler);
-    await this.active.get(channel);
+    await this.subscribeAtRedis(channel);
     const handlers = set;
     return async () => {
       handlers.delete(handler);
       if (handlers.size === 0 && this.handlers.get(channel) === handlers) {
         this.handlers.delete(channel);
-        this.active.delete(channel);
-        await this.subscriber.unsubscribe(this.prefix + channel).catch(() => undefined);
+        await this.subscriber.client.unsubscribe(this.prefix + channel).catch(() => undefined);
       }
     };
   }
 
-  private deliver(prefixedChannel: string, raw: string): void {
+  /** A SUBSCRIBE is sent only on a ready connection (one sent before the ready check makes it fail). */
+  private async subscribeAtRedis(channel: string): Promise<void> {
+    await this.subscriber.firstAttempt;
+    if (!this.subscriber.ready) return;
+    await this.subscriber.client.subscribe(this.prefix + channel).catch((error: Error) => {
+      this.logger.warn(`${channel}: subscribed again once Redis is back (${error.message})`);
+    });
+  }
+
+  private receive(prefixedChannel: string, raw: string): void {
     if (!prefixedChannel.startsWith(this.prefix)) return;
-    const handlers = this.handlers.get(prefixedChannel.slice(this.prefix.length));
-    if (!handlers) return;
-    let message: unknown;
+    let envelope: Partial<Envelope>;
     try {
-      message = JSON.parse(raw);
+      envelope = JSON.parse(raw);
     } catch {
       this.logger.warn(`dropped a message that is not JSON on ${prefixedChannel}`);
       return;
     }
-    for (const handler of [...handlers]) {
+    if (envelope.from !== this.instanceId) this.deliver(prefixedChannel.slice(this.prefix.length), raw);
+  }
+
+  /** Each handler gets its own copy, parsed from the JSON that travels, as on the other instances. */
+  private deliver(channel: string, raw: string): void {
+    for (const handler of [...(this.handlers.get(channel) ?? [])]) {
       try {
-        handler(message);
+        handler((JSON.parse(raw) as Envelope).message);
       } catch (error) {
-        this.logger.error(`pub/sub handler on ${prefixedChannel} failed: ${(error as Error).message}`);
+        this.logger.error(`pub/sub handler on ${channel} failed: ${(error as Error).message}`);
       }
     }
   }
 
   async onModuleDestroy(): Promise<void> {
     this.handlers.clear();
-    await Promise.all([this.publisher.quit(), this.subscriber.quit()].map((p) => p.catch(() => undefined)));
+    await Promise.all([this.publisher.close(), this.subscriber.close()]);
   }
 }

@@ -1,5 +1,5 @@
-import { Global, Inject, Logger, Module, OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
+import { Global, Inject, Module, OnModuleDestroy } from '@nestjs/common';
+import { RedisConnection } from '../../common/redis-connection';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { RedisRateLimitStore } from './redis-rate-limit.store';
@@ -23,10 +23,7 @@ class RateLimitLifecycle implements OnModuleDestroy {
       useFactory: (config: AppConfig): RateLimitStore => {
         if (!config.redisUrl) return new InMemoryRateLimitStore();
         // while Redis is away a hit fails at once (no offline queue) and the request goes through
-        const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-        const logger = new Logger('RateLimit');
-        redis.on('error', (error: Error) => logger.warn(`redis: ${error.message}`));
-        return new RedisRateLimitStore(redis);
+        return new RedisRateLimitStore(new RedisConnection(config.redisUrl, 'RateLimit').client);
       },
     },
     RateLimitLifecycle,
