@@ -179,6 +179,7 @@ export const en: Messages = {
     currentPassword: 'The current password is wrong.',
     userId: 'You cannot do this to your own account.',
     other: 'Please check this field.',
+    controlCharacters: 'Titles and names cannot contain invisible control characters or text-direction marks (such as U+202E). Retype the text instead of pasting it.',
   },
   proposalStatus: {
     draft: 'Draft',
