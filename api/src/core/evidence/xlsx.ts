@@ -31,18 +31,18 @@ export function columnLetters(index: number): string {
 function inflatedSize(entry: JSZip.JSZipObject, budget: number): Promise<number> {
   return new Promise((resolve, reject) => {
     let size = 0;
-    const stream = entry.internalStream('uint8array');
+    const stream = entry.nodeStream('nodebuffer') as NodeJS.ReadableStream & { destroy(): void };
     stream
-      .on('data', (chunk: Uint8Array) => {
+      .on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > budget) {
-          stream.pause();
+          // a destroyed stream pushes no more: jszip pauses its inflater
+          stream.destroy();
           reject(new XlsxFormatError(`inflates to more than ${XLSX_MAX_UNCOMPRESSED_BYTES / 1024 / 1024} MB (a zip bomb?)`));
         }
       })
       .on('error', () => reject(new XlsxFormatError('is not an XLSX workbook (a damaged zip archive)')))
-      .on('end', () => resolve(size))
-      .resume();
+      .on('end', () => resolve(size));
   });
 }
 
