@@ -48,7 +48,8 @@ export default defineConfig({
   build: {
     outDir: path.resolve(webRoot, '../dist/web'),
     emptyOutDir: true,
-    sourcemap: true,
+    // no source maps: the built app is served as is to everyone, and maps would publish the source
+    sourcemap: false,
     rollupOptions: {
       output: {
         // Long-lived vendor chunks, so a change to the app does not invalidate them.

@@ -48,7 +48,8 @@ function serveWebApp(app: NestExpressApplication, webDist: string): void {
   if (!existsSync(index)) return;
   app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || API_PATHS.test(req.path) || !req.accepts('html')) return next();
+    // a missing asset (e.g. a source map, which the build does not emit) is a 404, not the app
+    if (req.method !== 'GET' || API_PATHS.test(req.path) || req.path.startsWith('/assets/') || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

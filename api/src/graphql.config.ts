@@ -9,8 +9,15 @@ import { graphqlWsOptions } from './graphql-ws.config';
 import { queryLimitsPlugin } from './hardening/query-limits';
 import { textInputPlugin } from './hardening/text-input';
 
-/** Errors we did not raise on purpose are logged and reach the client only as a code. */
-export function formatError(logger: JsonLogger) {
+/** graphql-js's suggestions (`Did you mean "title"?`) name fields, types and enum values: the schema. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * Errors we did not raise on purpose are logged and reach the client only as a code. In production
+ * validation messages lose their suggestions, which would otherwise reveal the schema that
+ * introspection hides.
+ */
+export function formatError(logger: JsonLogger, production = false) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
@@ -22,7 +29,7 @@ export function formatError(logger: JsonLogger) {
       });
       return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
-    return formatted;
+    return production ? { ...formatted, message: formatted.message.replace(SUGGESTION, '') } : formatted;
   };
 }
 
@@ -41,6 +48,6 @@ export function graphqlOptions(config: AppConfig, logger: JsonLogger, auth: Auth
     plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(config.graphqlLimits), textInputPlugin()],
     context: buildGraphQLContext,
     subscriptions: { 'graphql-ws': graphqlWsOptions(config, auth) },
-    formatError: formatError(logger),
+    formatError: formatError(logger, config.env === 'production'),
   };
 }

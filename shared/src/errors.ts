@@ -11,5 +11,7 @@ export const ERROR_CODES = {
   invalidCredentials: 'INVALID_CREDENTIALS',
   tooManyAttempts: 'TOO_MANY_ATTEMPTS',
   tooManyRequests: 'TOO_MANY_REQUESTS',
+  /** Raw content (e.g. a binary attachment with personal data) for people cleared for it only. */
+  rawClearanceRequired: 'RAW_CLEARANCE_REQUIRED',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -149,6 +149,16 @@ export const ATTACHMENT_CONTENT_TYPES: Record<AttachmentKind, string> = {
   txt: 'text/plain; charset=utf-8',
 };
 
+/** Kinds whose content is read as text: PII is detected in them on upload and masked on download. */
+export const TEXT_ATTACHMENT_KINDS: readonly AttachmentKind[] = ['csv', 'txt'];
+
+/**
+ * What a viewer gets when downloading an attachment: the file (`raw`), the text with personal data
+ * masked (`masked`), or nothing (`withheld`: raw content in a binary file, for the raw-cleared only).
+ */
+export const ATTACHMENT_ACCESS = ['raw', 'masked', 'withheld'] as const;
+export type AttachmentAccess = (typeof ATTACHMENT_ACCESS)[number];
+
 // ---------------------------------------------------------------- audit
 
 /** Actions the evidence module writes to the audit log. */

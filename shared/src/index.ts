@@ -8,3 +8,4 @@ export * from './diff';
 export * from './evidence';
 export * from './evidence-clearance';
 export * from './pii';
+export * from './text';

@@ -9,6 +9,7 @@ export const AppErrors = {
   badInput: (field: string, message: string) =>
     new GraphQLError(`${field}: ${message}`, { extensions: { code: ERROR_CODES.badUserInput, field } }),
   notFound: (what: string) => new GraphQLError(`${what} not found`, { extensions: { code: ERROR_CODES.notFound } }),
+  rawClearanceRequired: (message: string) => new GraphQLError(message, { extensions: { code: ERROR_CODES.rawClearanceRequired } }),
   conflict: (message: string) => new GraphQLError(message, { extensions: { code: ERROR_CODES.conflict } }),
   invalidCredentials: () =>
     new GraphQLError('The e-mail/mobile number or password is wrong', {

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ERROR_CODES } from '@jianyan/shared';
 import { DocumentNode, GraphQLError, Kind, visit } from 'graphql';
+import { checkTitlesAndNames } from './title-input';
 
 /**
  * Text that cannot be stored faithfully: U+0000 (PostgreSQL refuses it in text columns) and lone
@@ -30,12 +31,13 @@ function documentContainsUnstorableText(document: DocumentNode): boolean {
   return found;
 }
 
-/** Refuses operations whose arguments carry such text, with BAD_USER_INPUT, on both databases alike. */
+/** Refuses operations whose arguments carry such text, or titles and names with control characters (title-input.ts), with BAD_USER_INPUT. */
 export function textInputPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request }) {
+        async didResolveOperation({ document, request, operation }) {
+          checkTitlesAndNames(operation?.operation, document, request.variables);
           if (containsUnstorableText(request.variables) || documentContainsUnstorableText(document)) {
             throw new GraphQLError('Text must be well-formed Unicode without the NUL character (U+0000) or lone surrogates', {
               extensions: { code: ERROR_CODES.badUserInput, http: { status: 400 } },

@@ -82,7 +82,7 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
     } catch (caught) {
       const appError = toAppError(caught);
       if (appError.code === 'BAD_USER_INPUT' && isNewUserField(appError.field)) {
-        setFieldErrors({ [appError.field]: fieldErrorMessage(t, appError.field) });
+        setFieldErrors({ [appError.field]: fieldErrorMessage(t, appError.field, appError.reason) });
       }
       setError(appError);
     }

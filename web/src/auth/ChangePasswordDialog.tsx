@@ -52,7 +52,7 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
     } catch (caught) {
       const appError = toAppError(caught);
       if (appError.code === 'BAD_USER_INPUT' && (appError.field === 'currentPassword' || appError.field === 'newPassword')) {
-        setFieldErrors({ [appError.field]: fieldErrorMessage(t, appError.field) });
+        setFieldErrors({ [appError.field]: fieldErrorMessage(t, appError.field, appError.reason) });
       } else {
         setError(appError);
       }

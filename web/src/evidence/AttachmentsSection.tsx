@@ -38,8 +38,7 @@ export function AttachmentsSection({ evidence, reload }: AttachmentsSectionProps
   const format = useFormat();
   const headingId = useId();
   const attachments = evidence.attachments;
-  // Attachments of restricted evidence: raw-cleared viewers only (the API refuses the others).
-  const downloadable = evidence.effectiveSensitivity !== 'restricted' || evidence.rawContent;
+  const withheld = attachments.filter((a) => a.access === 'withheld').length;
 
   return (
     <section className="card section" aria-labelledby={headingId}>
@@ -57,7 +56,7 @@ export function AttachmentsSection({ evidence, reload }: AttachmentsSectionProps
             <li key={attachment.id} className="attachment" data-testid={TEST_IDS.attachmentItem} data-kind={attachment.kind}>
               <FileIcon kind={attachment.kind} />
               <div className="attachment-text">
-                {downloadable ? (
+                {attachment.access !== 'withheld' ? (
                   <a href={attachment.downloadUrl} download={attachment.fileName} className="attachment-name" aria-label={t('evidenceRecord.downloadLabel', { name: attachment.fileName })}>
                     {attachment.fileName}
                   </a>
@@ -66,13 +65,20 @@ export function AttachmentsSection({ evidence, reload }: AttachmentsSectionProps
                 )}
                 <span className="muted small">
                   {attachment.kind.toUpperCase()} · {formatBytes(attachment.size)} · {format.date(attachment.createdAt)}
+                  {attachment.access === 'masked' && (
+                    <>
+                      {' · '}
+                      <span title={t('evidenceRecord.attachmentMaskedNote')}>{t('evidenceRecord.attachmentMasked')}</span>
+                    </>
+                  )}
+                  {attachment.access === 'withheld' && evidence.effectiveSensitivity !== 'restricted' && <> · {t('evidenceRecord.attachmentWithheld')}</>}
                 </span>
               </div>
             </li>
           ))}
         </ul>
       )}
-      {attachments.length > 0 && !downloadable && <p className="muted small">{t('evidenceRecord.attachmentsRestricted')}</p>}
+      {withheld > 0 && evidence.effectiveSensitivity === 'restricted' && <p className="muted small">{t('evidenceRecord.attachmentsRestricted')}</p>}
       {evidence.viewerCanManage && <Uploader evidenceId={evidence.id} reload={reload} />}
     </section>
   );

@@ -9,6 +9,8 @@ export interface AppError {
   message?: string;
   /** BAD_USER_INPUT: the input field the server rejected. */
   field?: string;
+  /** BAD_USER_INPUT: why, when the server says (e.g. CONTROL_CHARACTERS). */
+  reason?: string;
   /** TOO_MANY_ATTEMPTS / TOO_MANY_REQUESTS: seconds until the next try is accepted. */
   retryAfterSeconds?: number;
 }
@@ -51,6 +53,7 @@ export function toAppError(error: unknown): AppError {
       code,
       message: typeof first.message === 'string' ? first.message : undefined,
       field: typeof ext.field === 'string' ? ext.field : undefined,
+      reason: typeof ext.reason === 'string' ? ext.reason : undefined,
       retryAfterSeconds: typeof ext.retryAfterSeconds === 'number' ? ext.retryAfterSeconds : undefined,
     };
   }

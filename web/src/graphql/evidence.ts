@@ -5,6 +5,7 @@
  */
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type {
+  AttachmentAccess,
   AttachmentKind,
   EvidenceGrantLevel,
   EvidenceLinkKind,
@@ -65,6 +66,8 @@ export interface EvidenceAttachment {
   contentType: string;
   size: number;
   createdAt: DateTime;
+  /** What downloading gives the viewer: the file, the masked text, or nothing. */
+  access: AttachmentAccess;
   downloadUrl: string;
 }
 
@@ -410,6 +413,7 @@ export const EVIDENCE_DETAIL_FIELDS = gql`
       contentType
       size
       createdAt
+      access
       downloadUrl
     }
     grants {

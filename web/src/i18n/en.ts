@@ -156,6 +156,7 @@ export const en: Messages = {
   errors: {
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
     FORBIDDEN: 'You do not have permission for this. Ask your organisation’s administrator if you need it.',
+    RAW_CLEARANCE_REQUIRED: 'This file holds personal data: only people cleared for the original text may download it.',
     BAD_USER_INPUT: 'Some of the information is not valid. Correct the marked fields and try again.',
     NOT_FOUND: 'This record could not be found; it may have been removed. Reload the page and try again.',
     CONFLICT: 'This conflicts with the current data. Reload the page and try again.',
@@ -178,6 +179,7 @@ export const en: Messages = {
     currentPassword: 'The current password is wrong.',
     userId: 'You cannot do this to your own account.',
     other: 'Please check this field.',
+    controlCharacters: 'Titles and names cannot contain invisible control characters or text-direction marks (such as U+202E). Retype the text instead of pasting it.',
   },
   proposalStatus: {
     draft: 'Draft',

@@ -31,3 +31,11 @@ describe('error messages', () => {
     expect(errorMessage(await translator('en'), error)).toContain('Try again in 2 min');
   });
 });
+
+describe('control characters in a title or a name', () => {
+  it('explains the refusal in Chinese and English', async () => {
+    const error = toAppError({ graphQLErrors: [{ message: 'title: must not…', extensions: { code: 'BAD_USER_INPUT', field: 'title', reason: 'CONTROL_CHARACTERS' } }] });
+    expect(errorMessage(await translator('zh-CN'), error)).toContain('文字方向符');
+    expect(errorMessage(await translator('en'), error)).toContain('text-direction marks');
+  });
+});

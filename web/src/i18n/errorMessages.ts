@@ -1,4 +1,4 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@jianyan/shared';
+import { CONTROL_CHARACTERS_REASON, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@jianyan/shared';
 import type { TFunction } from 'i18next';
 import type { AppError } from '../graphql/errors';
 import type { Messages } from './zh-CN';
@@ -23,6 +23,7 @@ function isFieldKey(field: string): field is FieldKey {
 
 /** The localized, actionable message for an error code. */
 export function errorMessage(t: TFunction, error: AppError): string {
+  if (error.code === 'BAD_USER_INPUT' && error.reason === CONTROL_CHARACTERS_REASON) return t('fieldErrors.controlCharacters');
   if (error.code === 'TOO_MANY_ATTEMPTS') {
     const seconds = error.retryAfterSeconds;
     return typeof seconds === 'number' && seconds > 0
@@ -36,7 +37,8 @@ export function errorMessage(t: TFunction, error: AppError): string {
 }
 
 /** The localized message for a BAD_USER_INPUT error on one field. */
-export function fieldErrorMessage(t: TFunction, field: string): string {
+export function fieldErrorMessage(t: TFunction, field: string, reason?: string): string {
+  if (reason === CONTROL_CHARACTERS_REASON) return t('fieldErrors.controlCharacters');
   const key: FieldKey = isFieldKey(field) ? field : 'other';
   return t(`fieldErrors.${key}`, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
 }

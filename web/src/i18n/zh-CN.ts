@@ -158,6 +158,7 @@ export const zhCN = {
   errors: {
     UNAUTHENTICATED: '登录已失效，请重新登录。',
     FORBIDDEN: '您没有执行此操作的权限。如需权限，请联系本单位管理员。',
+    RAW_CLEARANCE_REQUIRED: '该文件含有个人信息，只有有权查看原文的人可以下载。',
     BAD_USER_INPUT: '提交的内容有误，请按提示修改后重试。',
     NOT_FOUND: '找不到该记录，可能已被删除。请刷新页面后重试。',
     CONFLICT: '该操作与当前数据冲突，请刷新页面后重试。',
@@ -180,6 +181,7 @@ export const zhCN = {
     currentPassword: '当前密码不正确。',
     userId: '不能对自己的账号执行此操作。',
     other: '此项有误，请检查。',
+    controlCharacters: '标题和姓名不能包含不可见的控制字符或文字方向符（如 U+202E），请重新输入，不要直接粘贴。',
   },
   proposalStatus: {
     draft: '起草中',

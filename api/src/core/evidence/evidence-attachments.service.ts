@@ -1,4 +1,4 @@
-import { ATTACHMENT_CONTENT_TYPES, EVIDENCE_ATTACHMENT_MAX_BYTES, maskPii } from '@jianyan/shared';
+import { ATTACHMENT_CONTENT_TYPES, EVIDENCE_ATTACHMENT_MAX_BYTES, TEXT_ATTACHMENT_KINDS, type AttachmentAccess, detectPii, maskPii } from '@jianyan/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
@@ -19,9 +19,35 @@ export interface UploadedFileData {
   size: number;
 }
 
-/** The attachment as this viewer may see it: the file name is masked like the narrative. */
+/**
+ * An attachment's bytes are raw content when its record holds personal data (detected or marked),
+ * when its own text did on upload, or when the record is restricted.
+ */
+export function isRawContent(a: EvidenceAttachmentEntity, view: EvidenceView): boolean {
+  const record = view.record;
+  return a.containsPii || record.piiFindings.length > 0 || record.markedNames.length > 0 || view.effective.level === 'restricted';
+}
+
+/**
+ * What downloading gives this viewer. Those not cleared for raw content get text masked with the
+ * shared detectors (as the narrative is) and no binary file holding raw content; nothing at all from
+ * a restricted record.
+ */
+export function attachmentAccess(a: EvidenceAttachmentEntity, view: EvidenceView): AttachmentAccess {
+  if (view.canSeeRaw) return 'raw';
+  if (view.effective.level === 'restricted') return 'withheld';
+  if (TEXT_ATTACHMENT_KINDS.includes(a.kind)) return 'masked';
+  return isRawContent(a, view) ? 'withheld' : 'raw';
+}
+
+/**
+ * The attachment as this viewer may see it: the file name is masked like the narrative. The size is
+ * the stored file's: masking keeps the length of the numbers it hides, and the masked text shows as
+ * much of a name's length as the size could.
+ */
 export function attachmentModel(a: EvidenceAttachmentEntity, view: EvidenceView): EvidenceAttachmentModel {
   return Object.assign(new EvidenceAttachmentModel(), {
+    access: attachmentAccess(a, view),
     id: a.id,
     fileName: view.canSeeRaw ? a.fileName : maskPii(a.fileName, view.record.markedNames),
     kind: a.kind,
@@ -34,8 +60,9 @@ export function attachmentModel(a: EvidenceAttachmentEntity, view: EvidenceView)
 
 /**
  * Attachment bytes go through the storage port. The type is found from the bytes; anything refused
- * is refused before a byte is stored. Downloading from a restricted record is a raw read: only the
- * raw-cleared may, and it is audited.
+ * is refused before a byte is stored. Text is searched for personal data on upload. Downloading raw
+ * content (`isRawContent`) is a raw read: audited, and only for the raw-cleared; others get masked
+ * text or RAW_CLEARANCE_REQUIRED (`attachmentAccess`).
  */
 @Injectable()
 export class EvidenceAttachmentsService {
@@ -57,6 +84,7 @@ export class EvidenceAttachmentsService {
     if (!detected.ok) throw AppErrors.badInput('file', detected.reason);
     const named = nameForKind(original, detected.kind);
     if (!named.ok) throw AppErrors.badInput('file', named.reason);
+    const containsPii = TEXT_ATTACHMENT_KINDS.includes(detected.kind) && detectPii(file.buffer.toString('utf8'), view.record.markedNames).length > 0;
     const id = randomUUID();
     const storageKey = `evidence/${view.record.id}/${id}`;
     await this.storage.put(storageKey, file.buffer);
@@ -69,6 +97,7 @@ export class EvidenceAttachmentsService {
           kind: detected.kind,
           size: file.buffer.length,
           sha256: createHash('sha256').update(file.buffer).digest('hex'),
+          containsPii,
           storageKey,
           uploadedById: actor.userId,
           createdAt: new Date(),
@@ -85,12 +114,17 @@ export class EvidenceAttachmentsService {
     const view = await this.clearance.check(actor, await this.evidence.findOneBy({ id: evidenceId }));
     const attachment = await this.attachments.findOneBy({ id: attachmentId, evidenceId: view.record.id });
     if (!attachment) throw AppErrors.notFound('Attachment');
-    if (view.effective.level === 'restricted' && !view.canSeeRaw) {
+    const access = attachmentAccess(attachment, view);
+    if (access === 'withheld' && view.effective.level === 'restricted') {
       throw AppErrors.forbidden('Attachments of restricted evidence are for people cleared for its raw content');
     }
-    const content = await this.storage.get(attachment.storageKey);
-    if (!content) throw AppErrors.notFound('Attachment');
-    await this.reads.record(actor, [view], { via: 'download', attachmentId: attachment.id });
+    if (access === 'withheld') throw AppErrors.rawClearanceRequired('This file holds personal data: only people cleared for the raw content may download it');
+    const stored = await this.storage.get(attachment.storageKey);
+    if (!stored) throw AppErrors.notFound('Attachment');
+    if (access === 'raw' && isRawContent(attachment, view)) {
+      await this.reads.recordRaw(actor, [view], { via: 'download', attachmentId: attachment.id });
+    }
+    const content = access === 'masked' ? Buffer.from(maskPii(stored.toString('utf8'), view.record.markedNames), 'utf8') : stored;
     const model = attachmentModel(attachment, view);
     return { fileName: model.fileName, contentType: model.contentType, content };
   }

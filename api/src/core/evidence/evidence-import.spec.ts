@@ -3,6 +3,7 @@ import { ProposalFixtures, errorCode } from '../../test-support/proposal-fixture
 import { TestApp, startTestApp } from '../../test-support/test-app';
 import { writeCsv } from './csv';
 import { writeXlsx } from './xlsx';
+import { withDeclaredSizesOf, zipBomb } from './xlsx-fixtures';
 
 const PREVIEW = `mutation($file: String!, $format: EvidenceImportFormat!) { previewEvidenceImport(file: $file, format: $format) {
   format columns ignoredColumns rowCount validCount rows { row title dateFrom sourceType sensitivity valid errors { row column message } }
@@ -118,6 +119,18 @@ describe('evidence import from CSV and XLSX: preview, then all or nothing', () =
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
       expect(result.errors?.[0].message).toContain(message);
     }
+  });
+
+  it('refuses an XLSX zip bomb, even one lying about its sizes, and stays up', async () => {
+    const client = await f.as('chenfang');
+    const bomb = await zipBomb();
+    for (const archive of [bomb, withDeclaredSizesOf(bomb, 1000)]) {
+      const result = await client.request(PREVIEW, { file: archive.toString('base64'), format: 'XLSX' });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+      expect(result.errors?.[0].message).toMatch(/^file: inflates to more than 50 MB/);
+    }
+    const file = (await writeXlsx('Sheet1', [GOOD[0], GOOD[1]])).toString('base64');
+    expect((await client.ok(PREVIEW, { file, format: 'XLSX' })).previewEvidenceImport).toMatchObject({ rowCount: 1, validCount: 1 });
   });
 
   it('lets contributors, members and admins import, not researchers or leaders', async () => {

@@ -38,10 +38,15 @@ export class EvidenceReads {
     await loader.load(view);
   }
 
-  /** Records raw reads of the restricted records among `views` (exports, downloads). */
+  /** Records raw reads of the restricted records among `views` (exports). */
   async record(actor: Actor, views: readonly EvidenceView[], details: Record<string, unknown>): Promise<void> {
+    await this.recordRaw(actor, views.filter(EvidenceReads.isRestrictedRaw), details);
+  }
+
+  /** Records raw reads of all these records, restricted or not (a download of an attachment holding personal data). */
+  async recordRaw(actor: Actor, views: readonly EvidenceView[], details: Record<string, unknown>): Promise<void> {
     await this.audit.record(
-      views.filter(EvidenceReads.isRestrictedRaw).map((view) => ({
+      views.map((view) => ({
         actorId: actor.userId,
         action: EVIDENCE_AUDIT_ACTIONS.rawRead,
         entityType: 'evidence',

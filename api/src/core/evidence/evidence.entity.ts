@@ -179,6 +179,10 @@ export class EvidenceAttachmentEntity extends EntityWithId {
   @Column({ type: 'varchar', length: 64 })
   sha256!: string;
 
+  /** A text attachment in which the shared detectors found personal data on upload. */
+  @Column({ type: 'boolean', default: false })
+  containsPii!: boolean;
+
   @Column({ type: 'varchar', length: 200 })
   storageKey!: string;
 

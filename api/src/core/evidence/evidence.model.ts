@@ -1,4 +1,5 @@
 import {
+  ATTACHMENT_ACCESS,
   ATTACHMENT_KINDS,
   EVIDENCE_GRANT_LEVELS,
   EVIDENCE_LINK_KINDS,
@@ -37,6 +38,11 @@ export const PiiKindEnum = enumOf(PII_KINDS);
 registerEnumType(PiiKindEnum, { name: 'PiiKind' });
 export const AttachmentKindEnum = enumOf(ATTACHMENT_KINDS);
 registerEnumType(AttachmentKindEnum, { name: 'AttachmentKind' });
+export const AttachmentAccessEnum = enumOf(ATTACHMENT_ACCESS);
+registerEnumType(AttachmentAccessEnum, {
+  name: 'AttachmentAccess',
+  description: 'raw: the file; masked: the text with personal data masked; withheld: raw content for the raw-cleared only',
+});
 export const HeldReasonEnum = enumOf(['no_consent', 'consent_expired'] as const);
 registerEnumType(HeldReasonEnum, { name: 'SensitivityHeldReason' });
 
@@ -217,7 +223,10 @@ export class EvidenceAttachmentModel {
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;
 
-  @Field({ description: 'GET it to download (restricted records: raw-cleared viewers only)' })
+  @Field(() => AttachmentAccessEnum, { description: 'What downloading gives this viewer' })
+  access!: string;
+
+  @Field({ description: 'GET it to download (what it gives: access)' })
   downloadUrl!: string;
 }
 

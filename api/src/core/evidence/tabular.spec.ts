@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { parseCsv, writeCsv } from './csv';
-import { columnIndex, columnLetters, readXlsx, writeXlsx } from './xlsx';
+import { XLSX_MAX_ENTRIES, XLSX_MAX_UNCOMPRESSED_BYTES, columnIndex, columnLetters, readXlsx, writeXlsx } from './xlsx';
+import { handWrittenWorkbook, withDeclaredSizesOf, zipBomb } from './xlsx-fixtures';
 
 describe('CSV (RFC 4180)', () => {
   it('reads quoted fields, doubled quotes, line breaks inside quotes, CRLF and a BOM', () => {
@@ -42,24 +43,23 @@ describe('XLSX', () => {
     expect(await readXlsx(await writeXlsx('证据', rows))).toEqual(rows);
   });
 
-  it('reads shared strings (rich text, skipping phonetics), inline strings, numbers, booleans and gaps, from the first sheet', async () => {
-    const zip = new JSZip();
-    zip.file('xl/workbook.xml', '<workbook><sheets><sheet name="数据" sheetId="3" r:id="rId7"/></sheets></workbook>');
-    zip.file('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId7" Type="worksheet" Target="worksheets/data.xml"/></Relationships>');
-    zip.file(
-      'xl/sharedStrings.xml',
-      '<sst><si><t>标题</t></si><si><r><t>流动</t></r><r><t xml:space="preserve">妇女 &amp; 儿童</t></r><rPh><t>りゅうどう</t></rPh></si></sst>',
-    );
-    zip.file(
-      'xl/worksheets/data.xml',
-      '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>内联</t></is></c></row>' +
-        '<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3"><v>44378</v></c><c r="C3" t="b"><v>1</v></c><c r="D3" s="1"/></row></sheetData></worksheet>',
-    );
-    expect(await readXlsx(await zip.generateAsync({ type: 'nodebuffer' }))).toEqual([
+  it('reads shared strings (rich text), inline strings, numbers, dates, formulas, booleans and gaps, from the first sheet', async () => {
+    // the formula gives its cached result (2191), never a value computed here
+    expect(await readXlsx(await handWrittenWorkbook())).toEqual([
       ['标题', '', '内联'],
       [],
-      ['流动妇女 & 儿童', '44378', 'TRUE', ''],
+      ['流动妇女 & 儿童', '44378', 'TRUE', '', '2021-07-01', '2021-07-01 12:30:00', '2191', '#DIV/0!'],
+      ['3.25', '-7'],
     ]);
+  });
+
+  it('refuses a zip bomb before the library inflates it, whether its sizes are declared or lied about', async () => {
+    const bomb = await zipBomb();
+    await expect(readXlsx(bomb)).rejects.toThrow(`inflates to more than ${XLSX_MAX_UNCOMPRESSED_BYTES / 1024 / 1024} MB`);
+    await expect(readXlsx(withDeclaredSizesOf(bomb, 1000))).rejects.toThrow('zip bomb');
+    const many = new JSZip();
+    for (let i = 0; i <= XLSX_MAX_ENTRIES; i++) many.file(`xl/media/image${i}.png`, '');
+    await expect(readXlsx(await many.generateAsync({ type: 'nodebuffer' }))).rejects.toThrow(`more than ${XLSX_MAX_ENTRIES} parts`);
   });
 
   it('refuses what is not a workbook', async () => {

@@ -8,7 +8,6 @@ import { validateInput } from '../../common/validation';
 import { runTransaction } from '../../database/transactions';
 import { enqueueForIndexing } from '../../search/search-indexer';
 import { AuditService } from '../audit/audit.service';
-import { OrganizationsService } from '../organizations/organizations.service';
 import { ProgramAccess } from './program-access';
 import { ClauseKind, ProgramClauseEntity, ProgramEntity } from './program.entity';
 import { updateProgramClauseSchema, updateProgramSchema } from './program.validation';
@@ -38,7 +37,6 @@ export class ProgramEditingService {
     @InjectRepository(ProgramClauseEntity) private readonly clauses: Repository<ProgramClauseEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ProgramAccess,
-    private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -54,12 +52,7 @@ export class ProgramEditingService {
         ? AppErrors.badInput('periodEnd', 'must not be before periodStart')
         : AppErrors.badInput('periodStart', 'must not be after periodEnd');
     }
-    if (changes.districtId && !(await this.organizations.federationIds(actor.organizationId)).includes(changes.districtId)) {
-      throw AppErrors.badInput('districtId', 'is not a district of your federation');
-    }
-    if ('districtId' in changes && !(await this.access.mayManage(actor, next))) {
-      throw AppErrors.forbidden('Only an administrator at the root of the federation may make it a national or city program');
-    }
+    if ('districtId' in changes) await this.access.requirePlacement(actor, changes.districtId);
     if (Object.keys(changes).length === 0) return stored;
     return runTransaction(this.dataSource, async (manager) => {
       const program = await manager.findOneBy(ProgramEntity, { id });

@@ -66,7 +66,7 @@ export class ProgramsResolver {
 
   @Roles('admin')
   @Mutation(() => Boolean, {
-    description: 'Refused while adoption records point at its clauses (admins of the district’s federation; national or city programs: admins at a root federation)',
+    description: 'Refused while adoption records point at its clauses (admins of the district or of the federation above it; national or city programs: admins at a root federation)',
   })
   async deleteProgram(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
     await this.programService.delete(actor, id);
@@ -91,7 +91,7 @@ export class ProgramsResolver {
     return withDepth ?? Object.assign(new ProgramClauseModel(), { ...clause, depth: 0 });
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether the caller may correct (and delete) it: admins of its federation; national or city programs, admins at the root' })
+  @ResolveField(() => Boolean, { description: 'Whether the caller may correct (and delete) it: admins of its district or of the federation above it; national or city programs, admins at the root' })
   canEdit(@Parent() program: ProgramModel, @CurrentActor() actor: Actor, @Context() context: GraphQLContext): Promise<boolean> {
     return loaderFor<ProgramModel, boolean>(context, 'programCanEdit', (programs) => this.access.manageable(actor, programs)).load(program);
   }

@@ -9,7 +9,6 @@ import { Page, decodeCursor, encodeCursor, pageSizeSchema } from '../../common/p
 import { validateInput } from '../../common/validation';
 import { runTransaction } from '../../database/transactions';
 import { enqueueForIndexing } from '../../search/search-indexer';
-import { OrganizationsService } from '../organizations/organizations.service';
 import { ProgramAccess } from './program-access';
 import { FlatNode, flattenNodes, parseProgramText } from './program-parser';
 import { ClauseKind, ProgramClauseEntity, ProgramEntity } from './program.entity';
@@ -51,7 +50,6 @@ export class ProgramsService {
     @InjectRepository(ProgramEntity) private readonly programs: Repository<ProgramEntity>,
     @InjectRepository(ProgramClauseEntity) private readonly clauses: Repository<ProgramClauseEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly organizations: OrganizationsService,
     private readonly access: ProgramAccess,
   ) {}
 
@@ -142,12 +140,10 @@ export class ProgramsService {
     return { suggestedName, nodes };
   }
 
-  /** Saves a program with its (corrected) tree; administrators only, for their own federation's districts. */
+  /** Saves a program with its (corrected) tree; administrators only, where they may manage it (ProgramAccess). */
   async create(actor: Actor, input: NewProgram): Promise<ProgramEntity> {
     const data = validateInput(createProgramSchema, input);
-    if (data.districtId && !(await this.organizations.federationIds(actor.organizationId)).includes(data.districtId)) {
-      throw AppErrors.badInput('districtId', 'is not a district of your federation');
-    }
+    await this.access.requirePlacement(actor, data.districtId);
     return runTransaction(this.dataSource, async (manager) => {
       const { nodes, ...fields } = data;
       const program = manager.create(ProgramEntity, {
@@ -167,8 +163,8 @@ export class ProgramsService {
   }
 
   /**
-   * Deletes a program: only those who may manage it (ProgramAccess: administrators of the district's
-   * federation; a national or city program, administrators at the root of the federation that
+   * Deletes a program: only those who may manage it (ProgramAccess: administrators of the district or
+   * the federation above it; a national or city program, administrators at the root of the federation that
    * imported it). Others get NOT_FOUND, as for an unknown id.
    */
   async delete(actor: Actor, id: string): Promise<void> {
