@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Subscription } from 'rxjs';
@@ -27,7 +27,7 @@ export function retryDelayMs(attempts: number): number {
  * stopped is delivered at the next start (or by another instance once the claim's lease ran out).
  */
 @Injectable()
-export class EventOutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EventOutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(EventOutboxWorker.name);
   private timer?: NodeJS.Timeout;
   private nudges?: Subscription;
@@ -49,7 +49,8 @@ export class EventOutboxWorker implements OnApplicationBootstrap, OnApplicationS
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database connection closes (that happens at application shutdown). */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     this.nudges?.unsubscribe();
