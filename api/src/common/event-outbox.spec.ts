@@ -4,24 +4,20 @@ import { NotificationsService, NOTIFICATIONS_CONSUMER } from '../core/notificati
 import { NotificationKit } from '../core/notifications/notification-test-kit';
 import { runTransaction } from '../database/transactions';
 import { ProposalFixtures } from '../test-support/proposal-fixtures';
+import { refusedInserts } from '../test-support/refused-inserts';
 import { TestApp, startTestApp } from '../test-support/test-app';
 import { DomainEvents } from './domain-events';
 import { EventOutboxWorker, retryDelayMs } from './event-outbox';
 import { EventOutboxEntity } from './event-outbox.entity';
 
-/** Makes the database itself refuse new notifications (a fault of the real database, no mock). */
+const faults = (db: DataSource) => refusedInserts(db.options.type === 'postgres' ? 'postgres' : 'sqlite', 'notifications');
+
 async function refuseNotifications(db: DataSource): Promise<void> {
-  if (db.options.type === 'postgres') {
-    await db.query(`CREATE FUNCTION refuse_notification() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'notifications refused'; END $$ LANGUAGE plpgsql`);
-    await db.query('CREATE TRIGGER refuse_notifications BEFORE INSERT ON notifications FOR EACH ROW EXECUTE FUNCTION refuse_notification()');
-  } else {
-    await db.query(`CREATE TRIGGER refuse_notifications BEFORE INSERT ON notifications BEGIN SELECT RAISE(ABORT, 'notifications refused'); END`);
-  }
+  for (const statement of faults(db).refuse) await db.query(statement);
 }
 
 async function acceptNotifications(db: DataSource): Promise<void> {
-  await db.query(db.options.type === 'postgres' ? 'DROP TRIGGER refuse_notifications ON notifications' : 'DROP TRIGGER refuse_notifications');
-  if (db.options.type === 'postgres') await db.query('DROP FUNCTION refuse_notification()');
+  for (const statement of faults(db).accept) await db.query(statement);
 }
 
 describe('event outbox', () => {

@@ -109,11 +109,12 @@ export class EventOutboxWorker implements OnApplicationBootstrap, OnModuleDestro
     } catch (error) {
       const attempts = row.attempts + 1;
       const message = (error as Error).message;
-      this.logger.warn(`${row.consumer} could not handle ${row.type} ${row.eventId} (attempt ${attempts}): ${message}`);
+      const retryAt = new Date(Date.now() + retryDelayMs(attempts));
       await this.outbox.update(
         { id: row.id, claimToken: row.claimToken! },
-        { attempts, availableAt: new Date(Date.now() + retryDelayMs(attempts)), claimToken: null, claimedUntil: null, lastError: message.slice(0, 2000) },
+        { attempts, availableAt: retryAt, claimToken: null, claimedUntil: null, lastError: message.slice(0, 2000) },
       );
+      this.logger.warn(`${row.consumer} could not handle ${row.type} ${row.eventId} (attempt ${attempts}, next at ${retryAt.toISOString()}): ${message}`);
     }
   }
 
