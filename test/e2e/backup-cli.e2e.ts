@@ -202,5 +202,10 @@ describe.each(dialects)('backup of an installation under edit, restored (%s)', (
     const servedThere = await servedDocument(restoredServer.url, zhangThere.cookieHeader, proposalId);
     expect(servedThere.text).toBe(served.text);
     expect(servedThere.state.equals(served.state)).toBe(true);
+    // the restored id sequences are past the restored rows: a change writes its outbox row
+    const moved = await zhangThere.ok('mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { status } }', {
+      input: { proposalId, to: 'in_review' },
+    });
+    expect(moved.transitionProposal.status).toBe('in_review');
   });
 });
