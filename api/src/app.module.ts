@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CollaborationModule } from './collaboration/collaboration.module';
-import { DomainEventsModule } from './common/domain-events';
+import { DomainEventsModule } from './common/domain-events.module';
 import { PubSubModule } from './common/pubsub';
 import { JobLockModule } from './common/job-lock';
 import { RateLimitModule } from './hardening/rate-limit/rate-limit.module';

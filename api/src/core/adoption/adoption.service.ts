@@ -78,8 +78,11 @@ export class AdoptionService implements OnModuleInit {
 
   async record(actor: Actor, input: NewAdoption): Promise<AdoptionEntity> {
     const data = validateInput(recordAdoptionSchema, input);
-    const result = await this.transaction((manager) => this.recordIn(manager, actor, data));
-    this.announce(actor, result);
+    const result = await this.transaction(async (manager) => {
+      const recorded = await this.recordIn(manager, actor, data);
+      await this.announce(manager, actor, recorded);
+      return recorded;
+    });
     return result.adoption;
   }
 
@@ -89,9 +92,9 @@ export class AdoptionService implements OnModuleInit {
     const result = await this.transaction(async (manager) => {
       const recorded = await this.recordIn(manager, actor, { ...data, targetKind: 'clause', documentTitle: null, quotedText: null });
       await this.decide(manager, actor, data.suggestionId, data.clauseId, 'confirmed');
+      await this.announce(manager, actor, recorded);
       return recorded;
     });
-    this.announce(actor, result);
     return result.adoption;
   }
 
@@ -123,32 +126,31 @@ export class AdoptionService implements OnModuleInit {
       const move = outcomeChanged
         ? await this.recompute(manager, who, suggestion, note, adoption.source)
         : await this.workflow.applyRecordedOutcome(manager, who, suggestion, suggestion.status, note, adoption.source);
-      return { adoption, move, outcomeChanged };
+      const updated = { adoption, move, outcomeChanged };
+      await this.announce(manager, actor, updated);
+      return updated;
     });
-    this.announce(actor, result);
     return result.adoption;
   }
 
   /** Deletes a record and recomputes the suggestion's status from the records left. */
   async delete(actor: Actor, adoptionId: string): Promise<void> {
-    const result = await this.transaction(async (manager) => {
+    await this.transaction(async (manager) => {
       const { adoption, suggestion, who } = await this.loadAdoption(manager, actor, adoptionId);
       await manager.delete(AdoptionEntity, { id: adoption.id });
       const note = `删除采纳记录：${await this.describe(adoption, manager)}`;
       const move = await this.recompute(manager, who, suggestion, note, adoption.source);
-      return { adoption, move };
+      await this.events.record(manager, {
+        type: 'adoption.deleted',
+        proposalId: adoption.proposalId,
+        suggestionId: adoption.suggestionId,
+        adoptionId: adoption.id,
+        status: adoption.status,
+        actorId: actor.userId,
+        programId: adoption.programId,
+      });
+      await this.announceMove(manager, actor, adoption, move, false);
     });
-    const { adoption, move } = result;
-    this.events.emit({
-      type: 'adoption.deleted',
-      proposalId: adoption.proposalId,
-      suggestionId: adoption.suggestionId,
-      adoptionId: adoption.id,
-      status: adoption.status,
-      actorId: actor.userId,
-      programId: adoption.programId,
-    });
-    this.announceMove(actor, adoption, move);
   }
 
   async bySuggestionIds(suggestionIds: readonly string[]): Promise<AdoptionEntity[][]> {
@@ -273,9 +275,10 @@ export class AdoptionService implements OnModuleInit {
     }
   }
 
-  private announce(actor: Actor, { adoption, move, outcomeChanged }: Recorded): void {
+  /** Records the events of a recorded or changed adoption in its transaction. */
+  private async announce(manager: EntityManager, actor: Actor, { adoption, move, outcomeChanged }: Recorded): Promise<void> {
     if (outcomeChanged) {
-      this.events.emit({
+      await this.events.record(manager, {
         type: 'adoption.recorded',
         proposalId: adoption.proposalId,
         suggestionId: adoption.suggestionId,
@@ -285,18 +288,19 @@ export class AdoptionService implements OnModuleInit {
         programId: adoption.programId,
       });
     }
-    this.announceMove(actor, adoption, move);
+    await this.announceMove(manager, actor, adoption, move, outcomeChanged);
   }
 
-  private announceMove(actor: Actor, adoption: AdoptionEntity, move: { from: string; to: string }): void {
+  private async announceMove(manager: EntityManager, actor: Actor, adoption: AdoptionEntity, move: { from: string; to: string }, toldByAdoption: boolean) {
     if (move.from === move.to) return;
-    this.events.emit({
+    await this.events.record(manager, {
       type: 'suggestion.status.changed',
       proposalId: adoption.proposalId,
       suggestionId: adoption.suggestionId,
       from: move.from,
       to: move.to,
       actorId: actor.userId,
+      ...(toldByAdoption ? { toldByAdoptionId: adoption.id } : {}),
     });
   }
 }

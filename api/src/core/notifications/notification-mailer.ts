@@ -70,18 +70,27 @@ export class NotificationMailer implements OnApplicationBootstrap, OnApplication
     return email;
   }
 
-  /** Sends each freshly created notification to its recipient if she wants e-mail at once. */
+  /**
+   * Sends each notification not e-mailed yet to its recipient if she wants e-mail at once. Each one is
+   * claimed (emailedAt set where it was null) before it is sent, so a repeated delivery of its event
+   * does not mail it twice; a failed send is released and reported by throwing, so the event is retried.
+   */
   async sendImmediate(rows: NotificationEntity[], recipients: Map<string, UserEntity>): Promise<void> {
     if (!this.transport || rows.length === 0) return;
     const chosen = await this.preferences.findBy({ userId: In(rows.map((r) => r.userId)) });
     const frequency = new Map(chosen.map((p) => [p.userId, p.email]));
+    let failed = 0;
     for (const row of rows) {
       const email = recipients.get(row.userId)?.email;
       if (!email || (frequency.get(row.userId) ?? DEFAULT_EMAIL_FREQUENCY) !== 'immediate') continue;
-      if (await this.send(email, immediateEmail(row, this.config.publicUrl))) {
-        await this.notifications.update({ id: row.id }, { emailedAt: new Date() });
+      const claimedAt = new Date();
+      if (!(await this.notifications.update({ id: row.id, emailedAt: IsNull() }, { emailedAt: claimedAt })).affected) continue;
+      if (!(await this.send(email, immediateEmail(row, this.config.publicUrl)))) {
+        await this.notifications.update({ id: row.id, emailedAt: claimedAt }, { emailedAt: null });
+        failed++;
       }
     }
+    if (failed > 0) throw new Error(`${failed} notification e-mail(s) could not be sent`);
   }
 
   /**

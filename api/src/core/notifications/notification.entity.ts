@@ -44,6 +44,10 @@ export interface NotificationPayload {
 
 @Entity('notifications')
 export class NotificationEntity extends EntityWithId {
+  /** The outbox event it tells of: one notification per event and recipient (a unique index). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  eventId!: string | null;
+
   @Column({ type: 'varchar', length: 36 })
   userId!: string;
 

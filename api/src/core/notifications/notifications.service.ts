@@ -2,7 +2,9 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
 import { z } from 'zod';
+import { randomUUID } from 'node:crypto';
 import { DomainEvent, DomainEvents } from '../../common/domain-events';
+import { EventOutboxWorker } from '../../common/event-outbox';
 import { AppErrors } from '../../common/errors';
 import { Actor } from '../../common/graphql-context';
 import { Page, decodeCursor, encodeCursor, pageSizeSchema } from '../../common/pagination';
@@ -24,22 +26,33 @@ export const notificationChannel = (userId: string) => `notifications:${userId}`
 
 type NotifyingEvent = Extract<DomainEvent, { type: 'proposal.status.changed' | 'suggestion.status.changed' | 'adoption.recorded' }>;
 
+/** A suggestion's move that an adoption caused is told by the adoption's own notification. */
+function isNotifying(event: DomainEvent): event is NotifyingEvent {
+  if (event.type === 'suggestion.status.changed') return !event.toldByAdoptionId;
+  return event.type === 'proposal.status.changed' || event.type === 'adoption.recorded';
+}
+
 const KIND_OF: Record<NotifyingEvent['type'], NotificationKind> = {
   'proposal.status.changed': 'proposal_status',
   'suggestion.status.changed': 'suggestion_status',
   'adoption.recorded': 'adoption',
 };
 
+/** The name under which notifications consume their events from the outbox. */
+export const NOTIFICATIONS_CONSUMER = 'notifications';
+
 /**
  * Turns status changes and adoptions into notifications for the people who follow them and may see
- * the proposal now. Created once, in the instance where the change happened; delivered to live
- * subscribers through the pub/sub port, so a subscriber on another instance gets it too.
+ * the proposal when the event is delivered. The events come through the outbox (recorded with the
+ * change itself), so a crash after the commit delays notifications but loses none; each is created
+ * once per event and recipient (a unique key), however often the event is delivered. Delivered to
+ * live subscribers through the pub/sub port, so a subscriber on another instance gets it too.
  */
 @Injectable()
 export class NotificationsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(NotificationsService.name);
   private readonly subscriptions: { unsubscribe(): void }[] = [];
-  /** Work started by events, so shutdown (and tests) can wait for it. */
+  /** Work started by in-process events, so shutdown (and tests) can wait for it. */
   private readonly pending = new Set<Promise<unknown>>();
 
   constructor(
@@ -47,6 +60,7 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(PUBSUB) private readonly pubsub: PubSubPort,
     private readonly events: DomainEvents,
+    private readonly outbox: EventOutboxWorker,
     private readonly follows: FollowsService,
     private readonly proposals: ProposalsService,
     private readonly suggestions: SuggestionsService,
@@ -55,26 +69,16 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
+    this.events.durable(NOTIFICATIONS_CONSUMER, ['proposal.status.changed', 'suggestion.status.changed', 'adoption.recorded'], async (event, delivery) => {
+      if (!isNotifying(event)) return;
+      await this.notify(event, delivery.eventId, delivery.occurredAt);
+    });
     const track = (work: Promise<unknown>) => {
       const tracked = work.catch((error: Error) => this.logger.error(`notification handling failed: ${error.message}`, error.stack));
       this.pending.add(tracked);
       void tracked.finally(() => this.pending.delete(tracked));
     };
-    // Recording an adoption also moves its suggestion: its adoption notification says so already.
-    const justAdopted = new Set<string>();
-    this.subscriptions.push(
-      this.events.on('proposal.status.changed', (e) => track(this.notify(e, new Date()))),
-      this.events.on('suggestion.status.changed', (e) => {
-        if (!justAdopted.has(e.suggestionId)) track(this.notify(e, new Date()));
-      }),
-      this.events.on('adoption.recorded', (e) => {
-        // the adoption service emits the suggestion's move right after this event, in the same tick
-        justAdopted.add(e.suggestionId);
-        queueMicrotask(() => justAdopted.delete(e.suggestionId));
-        track(this.notify(e, new Date()));
-      }),
-      this.events.on('proposal.membership.changed', (e) => track(this.membershipChanged(e.proposalId, e.userId))),
-    );
+    this.subscriptions.push(this.events.on('proposal.membership.changed', (e) => track(this.membershipChanged(e.proposalId, e.userId))));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -82,16 +86,18 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
     await this.settled();
   }
 
-  /** Resolves once the notifications of events emitted so far are created and published. */
+  /** Resolves once the notifications of events committed so far (and due) are created and published. */
   async settled(): Promise<void> {
+    await this.outbox.drain();
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
   /**
-   * Creates the notifications of one event; returns them (one per recipient). `occurredAt` is taken
-   * when the event arrives, so notifications keep the order of their events however long each takes.
+   * Creates the notifications of one event (`eventId`, recorded at `occurredAt`, which orders the
+   * feed); returns them, one per recipient. Delivered again (after a crash, or an e-mail that failed),
+   * it creates no second notification: only those not created yet, and it publishes only those.
    */
-  async notify(event: NotifyingEvent, occurredAt: Date): Promise<NotificationEntity[]> {
+  async notify(event: NotifyingEvent, eventId: string, occurredAt: Date): Promise<NotificationEntity[]> {
     const proposal = await this.proposals.findUnchecked(event.proposalId);
     if (!proposal) return [];
     const suggestionId = event.type === 'proposal.status.changed' ? null : event.suggestionId;
@@ -107,14 +113,34 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
     const cleared = await this.whoSees(proposal.id, candidates);
     if (cleared.length === 0) return [];
     const payload = await this.payloadFor(event, proposal.title, suggestionId);
-    const createdAt = occurredAt;
     const rows = cleared.map((user) =>
-      this.notifications.create({ userId: user.id, kind: KIND_OF[event.type], proposalId: proposal.id, suggestionId, payload, createdAt, readAt: null, emailedAt: null }),
+      this.notifications.create({
+        id: randomUUID(),
+        eventId,
+        userId: user.id,
+        kind: KIND_OF[event.type],
+        proposalId: proposal.id,
+        suggestionId,
+        payload,
+        createdAt: occurredAt,
+        readAt: null,
+        emailedAt: null,
+      }),
     );
-    await runTransaction(this.dataSource, (manager) => manager.save(rows, { chunk: 200 }));
-    await Promise.all(rows.map((row) => this.pubsub.publish(notificationChannel(row.userId), NotificationModel.from(row))));
-    await this.mailer.sendImmediate(rows, new Map(cleared.map((u) => [u.id, u])));
-    return rows;
+    await runTransaction(this.dataSource, async (manager) => {
+      for (let i = 0; i < rows.length; i += 200) {
+        await manager.createQueryBuilder().insert().into(NotificationEntity).values(rows.slice(i, i + 200)).orIgnore().execute();
+      }
+    });
+    const created = new Set(rows.map((r) => r.id));
+    const stored = await this.notifications.findBy({ eventId });
+    const fresh = stored.filter((row) => created.has(row.id));
+    await Promise.all(fresh.map((row) => this.pubsub.publish(notificationChannel(row.userId), NotificationModel.from(row))));
+    await this.mailer.sendImmediate(
+      stored.filter((row) => !row.emailedAt),
+      new Map(cleared.map((u) => [u.id, u])),
+    );
+    return stored;
   }
 
   async list(actor: Actor, first: number, after?: string | null, unreadOnly?: boolean | null): Promise<Page<NotificationEntity>> {

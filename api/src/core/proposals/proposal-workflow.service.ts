@@ -73,10 +73,9 @@ export class ProposalWorkflowService {
   async transition(actor: Actor, input: TransitionRequest): Promise<ProposalEntity> {
     const data = validateInput(transitionInput, input);
     if (data.to === 'submitted') await this.bodies.flush(data.proposalId);
-    let from: string | undefined;
-    const updated = await runTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const { proposal, role } = await this.access.load(actor, data.proposalId, manager);
-      from = proposal.status;
+      const from = proposal.status;
       assertProposalTransition(proposal.status, data.to, { proposalRole: role, userRole: actor.role });
       if (data.to === 'answered') throw AppErrors.badInput('to', 'record the official reply with recordAnswer to mark it answered');
       const effectiveOn = data.submittedOn ? assertSubmissionDay(data.submittedOn, proposal.year) : null;
@@ -84,38 +83,33 @@ export class ProposalWorkflowService {
       const events: NewStatusEvent[] = [this.proposalEvent(actor, proposal, data.to, data.note)];
       if (data.to === 'submitted') events.push(...(await this.freezeVersion(manager, actor, proposal)));
       await this.history.append(manager, events.map((event) => ({ ...event, effectiveOn })));
+      await this.events.record(manager, { type: 'proposal.status.changed', proposalId: data.proposalId, from, to: data.to, actorId: actor.userId });
       return updated;
     });
-    this.events.emit({ type: 'proposal.status.changed', proposalId: data.proposalId, from: from!, to: data.to, actorId: actor.userId });
-    return updated;
   }
 
   /** Stores the official reply and moves the proposal from submitted to answered. */
   async recordAnswer(actor: Actor, input: AnswerRequest): Promise<ProposalEntity> {
     const data = validateInput(recordAnswerSchema, input);
-    let from: string | undefined;
-    const answered = await runTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const { proposal, role } = await this.access.load(actor, data.proposalId, manager);
-      from = proposal.status;
+      const from = proposal.status;
       assertProposalTransition(proposal.status, 'answered', { proposalRole: role, userRole: actor.role }, 'proposalId');
       const updated = await saveProposalChanges(manager, proposal, { status: 'answered' }, data.expectedVersion);
       const { expectedVersion: _unused, ...answer } = data;
       await manager.save(manager.create(ProposalAnswerEntity, { ...answer, recordedById: actor.userId, createdAt: new Date() }));
       const note = `${data.replyingUnit}答复，${data.answerClass}类`;
       await this.history.append(manager, [{ ...this.proposalEvent(actor, proposal, 'answered', note), source: data.documentRef }]);
+      await this.events.record(manager, { type: 'proposal.status.changed', proposalId: data.proposalId, from, to: 'answered', actorId: actor.userId });
       return updated;
     });
-    this.events.emit({ type: 'proposal.status.changed', proposalId: data.proposalId, from: from!, to: 'answered', actorId: actor.userId });
-    return answered;
   }
 
   /** Records a suggestion's new status (owners and co-authors, and the federation's leaders and admins). */
   async changeSuggestionStatus(actor: Actor, input: SuggestionStatusRequest): Promise<SuggestionModel> {
     const data = validateInput(suggestionStatusInput, input);
-    let change: { proposalId: string; from: string } | undefined;
-    const changed = await runTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const { suggestion, role } = await this.suggestions.load(actor, data.suggestionId, manager);
-      change = { proposalId: suggestion.proposalId, from: suggestion.status };
       const who = { proposalRole: role, userRole: actor.role };
       const verdict = checkSuggestionTransition(suggestion.status, data.to, who);
       if (verdict === 'invalid') {
@@ -141,10 +135,16 @@ export class ProposalWorkflowService {
         },
       ]);
       await touchProposal(manager, suggestion.proposalId);
+      await this.events.record(manager, {
+        type: 'suggestion.status.changed',
+        suggestionId: data.suggestionId,
+        proposalId: suggestion.proposalId,
+        from: suggestion.status,
+        to: data.to,
+        actorId: actor.userId,
+      });
       return this.suggestions.numbered(manager, Object.assign(suggestion, { status: data.to, updatedAt }));
     });
-    this.events.emit({ type: 'suggestion.status.changed', suggestionId: data.suggestionId, ...change!, to: data.to, actorId: actor.userId });
-    return changed;
   }
 
   /**

@@ -11,6 +11,7 @@ import { Notifications1764490000000 } from './1764490000000-notifications';
 import { CommentAnchors1764500000000 } from './1764500000000-comment-anchors';
 import { StatusEventEffectiveDay1764510000000 } from './1764510000000-status-event-effective-day';
 import { AttachmentPii1765200000000 } from './1765200000000-attachment-pii';
+import { EventOutbox1765300000000 } from './1765300000000-event-outbox';
 
 /** Every migration, in order. The same list runs on SQLite and PostgreSQL. */
 export const MIGRATIONS = [Accounts1764390000000, Proposals1764400000000, ProposalBody1764405000000, Collaboration1764410000000, NamedVersions1764420000000,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [Accounts1764390000000, Proposals1764400000000, Propos
   CommentAnchors1764500000000,
   StatusEventEffectiveDay1764510000000,
   AttachmentPii1765200000000,
+  EventOutbox1765300000000,
 ];

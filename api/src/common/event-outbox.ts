@@ -1,0 +1,126 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Subscription } from 'rxjs';
+import { LessThan, Repository } from 'typeorm';
+import { DomainEvent, DomainEvents } from './domain-events';
+import { EventOutboxEntity } from './event-outbox.entity';
+
+const POLL_MS = 1_000;
+const BATCH = 50;
+/** How long a claimed row is an instance's; after that (it died mid-delivery) another one takes the row over. */
+export const CLAIM_LEASE_MS = 30_000;
+const FIRST_RETRY_MS = 1_000;
+const LONGEST_RETRY_MS = 5 * 60 * 1000;
+const KEEP_DONE_MS = 24 * 60 * 60 * 1000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/** The wait before attempt `attempts + 1` once `attempts` deliveries failed: doubling from 1 s, at most 5 minutes. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Delivers the outbox's durable events to their consumers, on every instance: rows are claimed by
+ * one conditional UPDATE (with FOR UPDATE SKIP LOCKED on PostgreSQL), so two instances never hand
+ * the same row over at once; a failed delivery is retried with backoff; what was left when a process
+ * stopped is delivered at the next start (or by another instance once the claim's lease ran out).
+ */
+@Injectable()
+export class EventOutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(EventOutboxWorker.name);
+  private timer?: NodeJS.Timeout;
+  private nudges?: Subscription;
+  private running: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | null = null;
+  private lastPrune = 0;
+  private stopped = false;
+
+  constructor(
+    @InjectRepository(EventOutboxEntity) private readonly outbox: Repository<EventOutboxEntity>,
+    private readonly events: DomainEvents,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // an event committed in this process is delivered at once; the poll finds the rest (other instances, retries, leftovers)
+    this.nudges = this.events.onAny(() => void this.drain());
+    void this.drain();
+    this.timer = setInterval(() => void this.drain(), POLL_MS);
+    this.timer.unref();
+  }
+
+  /** Before the database connection closes (that happens at application shutdown). */
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    this.nudges?.unsubscribe();
+    await this.running;
+  }
+
+  /** Delivers every row due now; resolves when done (one pass at a time, a call during a pass queues one more). */
+  drain(): Promise<void> {
+    if (!this.queued) {
+      this.queued = this.running.then(() => {
+        this.queued = null;
+        return this.stopped ? undefined : this.deliverDue();
+      });
+      this.running = this.queued.catch((error: Error) => this.logger.error(`event outbox delivery failed: ${error.message}`, error.stack));
+    }
+    return this.running;
+  }
+
+  async pending(): Promise<number> {
+    return this.outbox.createQueryBuilder('o').where('o.doneAt IS NULL').getCount();
+  }
+
+  private async deliverDue(): Promise<void> {
+    for (;;) {
+      const rows = await this.claim(new Date());
+      if (rows.length === 0) break;
+      for (const row of rows) await this.deliver(row);
+    }
+    await this.prune();
+  }
+
+  /** Claims up to BATCH due rows for this pass; returns them in the order they were recorded. */
+  private async claim(now: Date): Promise<EventOutboxEntity[]> {
+    const claimToken = randomUUID();
+    const due = (alias: string) =>
+      `${alias}."doneAt" IS NULL AND ${alias}."availableAt" <= :now AND (${alias}."claimedUntil" IS NULL OR ${alias}."claimedUntil" < :now)`;
+    const candidates = this.outbox.createQueryBuilder('candidate').select('candidate.id').where(due('"candidate"')).orderBy('candidate.id').limit(BATCH);
+    if (this.outbox.manager.connection.options.type === 'postgres') candidates.setLock('pessimistic_write').setOnLocked('skip_locked');
+    await this.outbox
+      .createQueryBuilder()
+      .update()
+      .set({ claimToken, claimedUntil: new Date(now.getTime() + CLAIM_LEASE_MS) })
+      // the conditions again on the row itself: a row another instance claimed meanwhile no longer matches
+      .where(`id IN (${candidates.getQuery()}) AND ${due('"event_outbox"')}`)
+      .setParameters({ now })
+      .execute();
+    return this.outbox.find({ where: { claimToken }, order: { id: 'ASC' } });
+  }
+
+  private async deliver(row: EventOutboxEntity): Promise<void> {
+    const handler = this.events.durableHandler(row.consumer);
+    try {
+      if (!handler) throw new Error(`no consumer ${row.consumer} in this version`);
+      await handler(JSON.parse(row.payload) as DomainEvent, { eventId: row.eventId, occurredAt: row.createdAt });
+      await this.outbox.update({ id: row.id, claimToken: row.claimToken! }, { doneAt: new Date(), claimToken: null, claimedUntil: null, lastError: null });
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      const message = (error as Error).message;
+      const retryAt = new Date(Date.now() + retryDelayMs(attempts));
+      await this.outbox.update(
+        { id: row.id, claimToken: row.claimToken! },
+        { attempts, availableAt: retryAt, claimToken: null, claimedUntil: null, lastError: message.slice(0, 2000) },
+      );
+      this.logger.warn(`${row.consumer} could not handle ${row.type} ${row.eventId} (attempt ${attempts}, next at ${retryAt.toISOString()}): ${message}`);
+    }
+  }
+
+  private async prune(): Promise<void> {
+    if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = Date.now();
+    await this.outbox.delete({ doneAt: LessThan(new Date(Date.now() - KEEP_DONE_MS)) });
+  }
+}
