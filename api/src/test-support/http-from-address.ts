@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 
 export interface AddressedResponse<T = any> {
   status: number;
@@ -15,6 +15,7 @@ export function postFromAddress<T = any>(
   localAddress: string,
   payload: unknown,
   headers: Record<string, string> = {},
+  agent: Agent | false = false,
 ): Promise<AddressedResponse<T>> {
   const body = JSON.stringify(payload);
   return new Promise((resolve, reject) => {
@@ -23,7 +24,7 @@ export function postFromAddress<T = any>(
       {
         method: 'POST',
         localAddress,
-        agent: false,
+        agent,
         headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
       },
       (res) => {
@@ -47,4 +48,14 @@ export function postFromAddress<T = any>(
 /** `name=value; …` for a Cookie header, from Set-Cookie lines (attributes dropped). */
 export function cookieHeaderOf(setCookies: string[]): string {
   return setCookies.map((line) => line.split(';')[0]).join('; ');
+}
+
+/**
+ * `count` keep-alive connections from `localAddress`, opened before use, so that a burst sent
+ * through them reaches the server at once instead of waiting for connection set-up.
+ */
+export async function openConnections(url: string, localAddress: string, count: number): Promise<Agent> {
+  const agent = new Agent({ keepAlive: true, maxSockets: count, localAddress });
+  await Promise.all(Array.from({ length: count }, () => postFromAddress(url, localAddress, { query: '{ __typename }' }, {}, agent)));
+  return agent;
 }

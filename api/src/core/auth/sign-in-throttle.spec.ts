@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD } from '../../seed/demo-data';
-import { AddressedResponse, cookieHeaderOf, postFromAddress } from '../../test-support/http-from-address';
+import type { Agent } from 'node:http';
+import { AddressedResponse, cookieHeaderOf, openConnections, postFromAddress } from '../../test-support/http-from-address';
 import { TestApp, startTestApp } from '../../test-support/test-app';
 
 /**
@@ -21,8 +22,8 @@ interface Attempt {
   response: AddressedResponse;
 }
 
-async function signIn(t: TestApp, from: string, identifier: string, password: string, cookie = ''): Promise<Attempt> {
-  const response = await postFromAddress(`${t.url}/graphql`, from, { query: LOGIN, variables: { i: { identifier, password } } }, cookie ? { cookie } : {});
+async function signIn(t: TestApp, from: string, identifier: string, password: string, cookie = '', agent?: Agent): Promise<Attempt> {
+  const response = await postFromAddress(`${t.url}/graphql`, from, { query: LOGIN, variables: { i: { identifier, password } } }, cookie ? { cookie } : {}, agent);
   const error = response.body.errors?.[0];
   if (!error && response.body.data?.login?.id) return { outcome: 'signedIn', response };
   return { outcome: error?.extensions?.code ?? 'none', scope: error?.extensions?.scope, retryAfterSeconds: error?.extensions?.retryAfterSeconds, response };
@@ -40,7 +41,9 @@ describe('sign-in throttle: a burst of parallel guesses', () => {
 
   it('checks at most the limit of passwords: 80 parallel guesses with the right one last do not sign in', async () => {
     const guesses = Array.from({ length: 80 }, (_, i) => (i === 79 ? DEMO_PASSWORD : `wrong-guess-${i}`));
-    const attempts = await Promise.all(guesses.map((password, i) => signIn(t, '127.0.0.2', i % 2 ? ADMIN_MOBILE : ADMIN_EMAIL, password)));
+    const agent = await openConnections(`${t.url}/graphql`, '127.0.0.2', 80);
+    const attempts = await Promise.all(guesses.map((password, i) => signIn(t, '127.0.0.2', i % 2 ? ADMIN_MOBILE : ADMIN_EMAIL, password, '', agent)));
+    agent.destroy();
     // every wrong-password answer is a checked password; the rest were refused before any check
     expect(count(attempts, 'INVALID_CREDENTIALS')).toBeLessThanOrEqual(LIMIT);
     expect(count(attempts, 'INVALID_CREDENTIALS') + count(attempts, 'TOO_MANY_ATTEMPTS')).toBe(80);
