@@ -85,17 +85,20 @@ export class AuthService {
   }
 
   /**
-   * Resolves a session token. A session unused for longer than the idle timeout is removed and
-   * reported as ended; activity moves its last-seen time, written at most once per resolution.
+   * Resolves a session token. A session unused for longer than the idle timeout is ended and
+   * reported as such; activity moves its last-seen time, written at most once per resolution.
    */
   async resolveSession(token: string, now = new Date()): Promise<SessionResolution> {
     const session = await this.sessions.findOneBy({ id: sessionIdFor(token) });
-    if (!session || session.expiresAt <= now) return { actor: null, ended: null };
-    const idleMs = now.getTime() - session.lastSeenAt.getTime();
-    if (idleMs > this.config.sessionIdleTimeoutMs) {
-      await this.sessions.delete({ id: session.id });
+    if (!session) return { actor: null, ended: null };
+    if (session.expiresAt <= now) return { actor: null, ended: this.endedIdle(session, session.expiresAt) ? 'idle' : null };
+    if (this.endedIdle(session, now)) {
+      // Ended at once, but kept as expired (deleted at the user's next sign-in) so that every later
+      // request with the cookie (the page, its assets, the API) still learns why.
+      await this.sessions.update({ id: session.id }, { expiresAt: now });
       return { actor: null, ended: 'idle' };
     }
+    const idleMs = now.getTime() - session.lastSeenAt.getTime();
     const user = await this.users.findById(session.userId);
     if (!user || !user.active) return { actor: null, ended: null };
     const resolutionMs = Math.min(LAST_SEEN_RESOLUTION_MS, this.config.sessionIdleTimeoutMs / 10);
@@ -112,6 +115,11 @@ export class AuthService {
         displayName: user.displayName,
       },
     };
+  }
+
+  /** Whether the session had gone unused for longer than the idle timeout at `moment`. */
+  private endedIdle(session: SessionEntity, moment: Date): boolean {
+    return moment.getTime() - session.lastSeenAt.getTime() > this.config.sessionIdleTimeoutMs;
   }
 
   /** Changes the password and signs out every other session of the user. */
