@@ -34,7 +34,7 @@ export function postFromAddress<T = any>(
         res.on('end', () => {
           try {
             resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as T, setCookies: res.headers['set-cookie'] ?? [] });
-          } catch (error) {
+          } catch {
             reject(new Error(`not JSON from ${url} (status ${res.statusCode}): ${text.slice(0, 200)}`));
           }
         });
