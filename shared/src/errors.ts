@@ -15,3 +15,10 @@ export const ERROR_CODES = {
   rawClearanceRequired: 'RAW_CLEARANCE_REQUIRED',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** TOO_MANY_ATTEMPTS `scope`: what is locked, the caller's address or the account (from that address or device). */
+export const THROTTLE_SCOPES = ['address', 'account'] as const;
+export type ThrottleScope = (typeof THROTTLE_SCOPES)[number];
+
+/** UNAUTHENTICATED `reason` when a session cookie was valid but its session has just ended. */
+export const SESSION_END_REASONS = { idle: 'SESSION_IDLE' } as const;

@@ -1,9 +1,15 @@
-import { ERROR_CODES } from '@jianyan/shared';
+import { ERROR_CODES, SESSION_END_REASONS, type ThrottleScope } from '@jianyan/shared';
+
+export type { ThrottleScope };
 import { GraphQLError } from 'graphql';
 
 /** Errors with the stable codes of `ERROR_CODES`; resolvers and services throw only these. */
 export const AppErrors = {
   unauthenticated: () => new GraphQLError('Sign in required', { extensions: { code: ERROR_CODES.unauthenticated } }),
+  sessionIdle: (idleTimeoutSeconds: number) =>
+    new GraphQLError('Your session ended after a period without activity; sign in again', {
+      extensions: { code: ERROR_CODES.unauthenticated, reason: SESSION_END_REASONS.idle, idleTimeoutSeconds },
+    }),
   forbidden: (message = 'You do not have permission for this action') =>
     new GraphQLError(message, { extensions: { code: ERROR_CODES.forbidden } }),
   badInput: (field: string, message: string) =>
@@ -15,9 +21,9 @@ export const AppErrors = {
     new GraphQLError('The e-mail/mobile number or password is wrong', {
       extensions: { code: ERROR_CODES.invalidCredentials },
     }),
-  tooManyAttempts: (retryAfterSeconds: number) =>
+  tooManyAttempts: (retryAfterSeconds: number, scope: ThrottleScope) =>
     new GraphQLError(
-      `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
-      { extensions: { code: ERROR_CODES.tooManyAttempts, retryAfterSeconds } },
+      `Too many failed sign-in attempts ${scope === 'address' ? 'from this address' : 'for this account'}. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      { extensions: { code: ERROR_CODES.tooManyAttempts, retryAfterSeconds, scope } },
     ),
 };

@@ -13,7 +13,8 @@ export interface Actor {
   displayName: string;
 }
 
-export type AppRequest = Request & { actor?: Actor };
+/** `sessionEnded`: the cookie's session ended at this request (idle too long), so the refusal can say why. */
+export type AppRequest = Request & { actor?: Actor; sessionEnded?: 'idle' };
 
 export interface GraphQLContext {
   req: AppRequest;

@@ -24,6 +24,10 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production' }, 'SESSION_SECRET'],
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ SESSION_IDLE_TIMEOUT: '8' }, 'SESSION_IDLE_TIMEOUT'],
+    [{ SESSION_IDLE_TIMEOUT: '0s' }, 'SESSION_IDLE_TIMEOUT'],
+    [{ SESSION_IDLE_TIMEOUT: '91d' }, 'SESSION_IDLE_TIMEOUT'],
+    [{ LOGIN_MAX_FAILURES: '8', LOGIN_ACCOUNT_MAX_FAILURES: '6' }, 'LOGIN_ACCOUNT_MAX_FAILURES'],
   ])('refuses %p naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -40,6 +44,12 @@ describe('configuration', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+  });
+
+  it('reads SESSION_IDLE_TIMEOUT in seconds, minutes or hours, 8 hours by default', () => {
+    expect(loadConfig({}).sessionIdleTimeoutMs).toBe(8 * 3_600_000);
+    expect(loadConfig({ SESSION_IDLE_TIMEOUT: '30m' }).sessionIdleTimeoutMs).toBe(30 * 60_000);
+    expect(loadConfig({ SESSION_IDLE_TIMEOUT: '45s' }).sessionIdleTimeoutMs).toBe(45_000);
   });
 
   it('treats an empty variable as unset', () => {

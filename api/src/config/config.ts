@@ -21,13 +21,21 @@ export interface AppConfig {
   database: DatabaseConfig;
   sessionSecret: string;
   sessionTtlHours: number;
+  /** A session unused for longer than this is refused and removed at its next request. */
+  sessionIdleTimeoutMs: number;
   cookieSecure: boolean;
   /** Express's `trust proxy`: true trusts every hop of X-Forwarded-For, a number that many hops. */
   trustProxy: boolean | number;
   seedDemo: boolean;
   logLevel: LogLevel;
   webDist: string | null;
-  login: { maxFailures: number; lockMinutes: number; slowdownMs: number };
+  /**
+   * Sign-in throttle. maxFailures: per account from one address (and per known device);
+   * accountMaxFailures: per account from all addresses without a known-device cookie;
+   * addressMaxFailures: per client address over all accounts. A full bucket locks for lockMinutes,
+   * doubling each time it fills again (up to a day).
+   */
+  login: { maxFailures: number; accountMaxFailures: number; addressMaxFailures: number; lockMinutes: number; slowdownMs: number };
   collaboration: { compactAfterUpdates: number };
   search: { meiliHost: string | null; meiliApiKey: string | undefined };
   /** Set for several API instances: pub/sub, collaboration fan-out and job locks go through Redis. */
@@ -55,6 +63,15 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be a whole number between ${min} and ${max}`);
 
+const DURATION_UNITS_MS = { s: 1_000, m: 60_000, h: 3_600_000 } as const;
+/** A duration such as `8h`, `30m` or `45s`, in milliseconds, between min and max seconds. */
+const duration = (minSeconds: number, maxSeconds: number) =>
+  z
+    .string()
+    .regex(/^\d+[smh]$/, 'must be a number followed by s, m or h (e.g. 8h, 30m, 45s)')
+    .transform((v) => Number(v.slice(0, -1)) * DURATION_UNITS_MS[v.slice(-1) as keyof typeof DURATION_UNITS_MS])
+    .refine((ms) => ms >= minSeconds * 1000 && ms <= maxSeconds * 1000, `must be between ${minSeconds} s and ${maxSeconds / 86_400} days`);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -66,6 +83,7 @@ const envSchema = z.object({
     .optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: wholeNumber(1, 24 * 90).default('168'),
+  SESSION_IDLE_TIMEOUT: duration(1, 86_400 * 90).default('8h'),
   COOKIE_SECURE: booleanString.optional(),
   TRUST_PROXY: z
     .string()
@@ -76,6 +94,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   WEB_DIST: z.string().optional(),
   LOGIN_MAX_FAILURES: wholeNumber(1, 100).default('5'),
+  LOGIN_ACCOUNT_MAX_FAILURES: wholeNumber(1, 10_000).default('20'),
+  LOGIN_ADDRESS_MAX_FAILURES: wholeNumber(1, 10_000).default('10'),
   LOGIN_LOCK_MINUTES: wholeNumber(1, 24 * 60).default('15'),
   LOGIN_SLOWDOWN_MS: wholeNumber(0, 10_000).default('250'),
   COLLAB_COMPACT_AFTER: wholeNumber(1, 1_000_000_000).default('500'),
@@ -112,6 +132,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET', 'is required in production (at least 32 random characters)');
   }
+  if (e.LOGIN_ACCOUNT_MAX_FAILURES < e.LOGIN_MAX_FAILURES) {
+    throw new ConfigError('LOGIN_ACCOUNT_MAX_FAILURES', `must be at least LOGIN_MAX_FAILURES (${e.LOGIN_MAX_FAILURES})`);
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -122,12 +145,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { kind: 'sqlite', file: path.join(dataDir, 'jianyan.sqlite') },
     sessionSecret: e.SESSION_SECRET ?? '',
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionIdleTimeoutMs: e.SESSION_IDLE_TIMEOUT,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     trustProxy: e.TRUST_PROXY,
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : null,
-    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES, slowdownMs: e.LOGIN_SLOWDOWN_MS },
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      accountMaxFailures: e.LOGIN_ACCOUNT_MAX_FAILURES,
+      addressMaxFailures: e.LOGIN_ADDRESS_MAX_FAILURES,
+      lockMinutes: e.LOGIN_LOCK_MINUTES,
+      slowdownMs: e.LOGIN_SLOWDOWN_MS,
+    },
     collaboration: { compactAfterUpdates: e.COLLAB_COMPACT_AFTER },
     search: { meiliHost: e.MEILI_HOST ?? null, meiliApiKey: e.MEILI_API_KEY },
     redisUrl: e.REDIS_URL ?? null,

@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../app/LanguageSwitch';
 import { TEST_IDS } from '../app/testids';
 import { usePageTitle } from '../app/usePageTitle';
 import { toAppError, type AppError } from '../graphql/errors';
+import { sessionEndedMessage } from '../i18n/errorMessages';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
 import { Loading } from '../ui/Status';
@@ -50,8 +51,9 @@ export function LoginPage() {
     }
   }
 
+  const endedByItself = session.reason === 'expired' || session.endedBy?.reason !== undefined;
   const notice =
-    session.reason === 'expired' ? t('login.sessionExpired') : session.reason === 'signedOut' ? t('login.signedOut') : null;
+    session.reason === 'signedOut' ? t('login.signedOut') : endedByItself ? sessionEndedMessage(t, session.endedBy) : null;
 
   return (
     <div className="login-layout">

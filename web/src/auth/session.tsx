@@ -2,7 +2,7 @@ import { useApolloClient, useQuery } from '@apollo/client';
 import { ERROR_CODES } from '@jianyan/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { setUnauthenticatedHandler } from '../graphql/client';
-import { hasErrorCode } from '../graphql/errors';
+import { hasErrorCode, toAppError, type AppError } from '../graphql/errors';
 import { LOGIN_MUTATION, LOGOUT_MUTATION, ME_QUERY } from '../graphql/session';
 import type { User } from '../graphql/types';
 
@@ -16,6 +16,8 @@ export interface Session {
   user: User | null;
   /** Set when the user was signed out during this visit. */
   reason: SignedOutReason;
+  /** The server's refusal when the session ended by itself (e.g. idle too long: its reason and timeout). */
+  endedBy: AppError | null;
   /** The session check failed for another reason than "not signed in" (network, server). */
   error: unknown;
   retry: () => void;
@@ -31,6 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
   const me = useQuery(ME_QUERY, { fetchPolicy: 'network-only', nextFetchPolicy: 'cache-first', notifyOnNetworkStatusChange: true });
   const [reason, setReason] = useState<SignedOutReason>(null);
+  const [endedBy, setEndedBy] = useState<AppError | null>(null);
   const { refetch } = me;
 
   const user = reason === null ? (me.data?.me ?? null) : null;
@@ -45,8 +48,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(
     () =>
-      setUnauthenticatedHandler(() => {
+      setUnauthenticatedHandler((refusal) => {
         if (statusRef.current !== 'signedIn') return;
+        setEndedBy(toAppError(refusal));
         setReason('expired');
         void client.clearStore();
       }),
@@ -59,6 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await client.mutate({ mutation: LOGIN_MUTATION, variables: { input: { identifier, password } } });
       await refetch();
       setReason(null);
+      setEndedBy(null);
     },
     [client, refetch],
   );
@@ -76,8 +81,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const retry = useCallback(() => void refetch().catch(() => undefined), [refetch]);
 
   const value = useMemo<Session>(
-    () => ({ status, user, reason, error: status === 'error' ? me.error : null, retry, signIn, signOut }),
-    [status, user, reason, me.error, retry, signIn, signOut],
+    () => ({
+      status,
+      user,
+      reason,
+      // a session that ended before this visit's first check (idle overnight) says so too
+      endedBy: endedBy ?? (status === 'signedOut' && me.error ? toAppError(me.error) : null),
+      error: status === 'error' ? me.error : null,
+      retry,
+      signIn,
+      signOut,
+    }),
+    [status, user, reason, endedBy, me.error, retry, signIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -5,7 +5,8 @@ import { withSubscriptions } from '../notifications/links';
 import { hasErrorCode } from './errors';
 import { ME_OPERATION } from './session';
 
-type Handler = () => void;
+/** Receives the refusing response, so the sign-in page can say why the session ended. */
+type Handler = (refusal: unknown) => void;
 let unauthenticatedHandler: Handler | null = null;
 
 /**
@@ -28,7 +29,7 @@ const errorLink = onError((response) => {
   if (hasErrorCode(response, ERROR_CODES.unauthenticated)) {
     const handler = unauthenticatedHandler;
     // Let Apollo finish delivering this result before the session state changes.
-    if (handler) setTimeout(handler, 0);
+    if (handler) setTimeout(() => handler(response), 0);
   }
 });
 

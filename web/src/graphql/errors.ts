@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from '@jianyan/shared';
+import { ERROR_CODES, THROTTLE_SCOPES, type ErrorCode, type ThrottleScope } from '@jianyan/shared';
 
 /** A server or transport failure reduced to what the UI branches on. */
 export type AppErrorCode = ErrorCode | 'NETWORK' | 'UNKNOWN';
@@ -13,6 +13,11 @@ export interface AppError {
   reason?: string;
   /** TOO_MANY_ATTEMPTS / TOO_MANY_REQUESTS: seconds until the next try is accepted. */
   retryAfterSeconds?: number;
+  /** TOO_MANY_ATTEMPTS: what is locked, the caller's address or the account. */
+  scope?: ThrottleScope;
+  /** UNAUTHENTICATED: why the session ended (SESSION_IDLE), with the idle timeout. */
+  reason?: string;
+  idleTimeoutSeconds?: number;
 }
 
 interface FormattedError {
@@ -55,6 +60,9 @@ export function toAppError(error: unknown): AppError {
       field: typeof ext.field === 'string' ? ext.field : undefined,
       reason: typeof ext.reason === 'string' ? ext.reason : undefined,
       retryAfterSeconds: typeof ext.retryAfterSeconds === 'number' ? ext.retryAfterSeconds : undefined,
+      scope: (THROTTLE_SCOPES as readonly unknown[]).includes(ext.scope) ? (ext.scope as ThrottleScope) : undefined,
+      reason: typeof ext.reason === 'string' ? ext.reason : undefined,
+      idleTimeoutSeconds: typeof ext.idleTimeoutSeconds === 'number' ? ext.idleTimeoutSeconds : undefined,
     };
   }
   const networkError = (error as { networkError?: unknown } | null)?.networkError;

@@ -1,7 +1,7 @@
 import { createInstance } from 'i18next';
 import { toAppError } from '../graphql/errors';
 import { en } from './en';
-import { errorMessage } from './errorMessages';
+import { errorMessage, sessionEndedMessage } from './errorMessages';
 import { zhCN } from './zh-CN';
 
 async function translator(lng: 'zh-CN' | 'en') {
@@ -29,6 +29,38 @@ describe('error messages', () => {
   it('rounds a sign-in lock up to whole minutes', async () => {
     const error = toAppError({ graphQLErrors: [{ message: 'locked', extensions: { code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: 61 } }] });
     expect(errorMessage(await translator('en'), error)).toContain('Try again in 2 min');
+  });
+
+  const throttled = (scope: string, retryAfterSeconds: number) =>
+    toAppError({ graphQLErrors: [{ message: 'locked', extensions: { code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds, scope } }] });
+
+  it('says whether the address or the account is locked, with the wait, in Chinese and English', async () => {
+    const zh = await translator('zh-CN');
+    const en = await translator('en');
+    expect(throttled('address', 900)).toMatchObject({ scope: 'address', retryAfterSeconds: 900 });
+    expect(errorMessage(zh, throttled('address', 900))).toBe('当前网络地址登录失败次数过多，已暂时限制登录。请在 15 分钟后再试，或在您以前登录过的设备上登录。');
+    expect(errorMessage(en, throttled('address', 900))).toBe(
+      'Too many failed sign-in attempts from your network address: sign-in from here is paused. Try again in 15 min, or sign in on a device you used before.',
+    );
+    expect(errorMessage(zh, throttled('account', 600))).toContain('该账号登录失败次数过多，已暂时锁定。请在 10 分钟后再试');
+    expect(errorMessage(en, throttled('account', 600))).toContain('for this account: it is locked for now. Try again in 10 min');
+    // a grown lock reads in hours
+    expect(errorMessage(zh, throttled('address', 4 * 3600))).toContain('请在 4 小时后再试');
+    expect(errorMessage(en, throttled('address', 4 * 3600))).toContain('Try again in 4 h');
+  });
+
+  it('explains a session that ended for inactivity, with the idle timeout', async () => {
+    const idle = toAppError({
+      graphQLErrors: [{ message: 'idle', extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_IDLE', idleTimeoutSeconds: 8 * 3600 } }],
+    });
+    expect(idle).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_IDLE', idleTimeoutSeconds: 28800 });
+    expect(sessionEndedMessage(await translator('zh-CN'), idle)).toBe('您已超过 8 小时未操作，为保护账号已自动退出，请重新登录。');
+    expect(sessionEndedMessage(await translator('en'), idle)).toBe(
+      'You were signed out after 8 h without activity, to protect your account. Please sign in again.',
+    );
+    expect(errorMessage(await translator('en'), idle)).toContain('after 8 h without activity');
+    const plain = toAppError({ graphQLErrors: [{ message: 'no', extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(sessionEndedMessage(await translator('en'), plain)).toBe('Your session has ended. Please sign in again.');
   });
 });
 

@@ -1,4 +1,4 @@
-import { CONTROL_CHARACTERS_REASON, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@jianyan/shared';
+import { CONTROL_CHARACTERS_REASON, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SESSION_END_REASONS } from '@jianyan/shared';
 import type { TFunction } from 'i18next';
 import type { AppError } from '../graphql/errors';
 import type { Messages } from './zh-CN';
@@ -21,15 +21,31 @@ function isFieldKey(field: string): field is FieldKey {
   return (FIELD_KEYS as readonly string[]).includes(field);
 }
 
+/** A wait or a period in whole minutes, or whole hours from two hours on (rounded up). */
+export function durationText(t: TFunction, seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes < 120 ? t('duration.minutes', { count: minutes }) : t('duration.hours', { count: Math.ceil(minutes / 60) });
+}
+
+/** The sign-in page's notice for a session that ended by itself (idle too long, or expired). */
+export function sessionEndedMessage(t: TFunction, error: AppError | null): string {
+  if (error?.reason === SESSION_END_REASONS.idle && typeof error.idleTimeoutSeconds === 'number') {
+    return t('login.sessionIdle', { period: durationText(t, error.idleTimeoutSeconds) });
+  }
+  return t('login.sessionExpired');
+}
+
 /** The localized, actionable message for an error code. */
 export function errorMessage(t: TFunction, error: AppError): string {
   if (error.code === 'BAD_USER_INPUT' && error.reason === CONTROL_CHARACTERS_REASON) return t('fieldErrors.controlCharacters');
   if (error.code === 'TOO_MANY_ATTEMPTS') {
     const seconds = error.retryAfterSeconds;
+    const address = error.scope === 'address';
     return typeof seconds === 'number' && seconds > 0
-      ? t('errors.TOO_MANY_ATTEMPTS', { minutes: Math.max(1, Math.ceil(seconds / 60)) })
-      : t('errors.tooManyAttemptsLater');
+      ? t(address ? 'errors.signInAddressThrottled' : 'errors.TOO_MANY_ATTEMPTS', { wait: durationText(t, seconds) })
+      : t(address ? 'errors.signInAddressThrottledLater' : 'errors.tooManyAttemptsLater');
   }
+  if (error.code === 'UNAUTHENTICATED' && error.reason === SESSION_END_REASONS.idle) return sessionEndedMessage(t, error);
   if (error.code === 'TOO_MANY_REQUESTS') {
     return t('errors.TOO_MANY_REQUESTS', { seconds: Math.max(1, error.retryAfterSeconds ?? 60) });
   }

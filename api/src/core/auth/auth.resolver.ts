@@ -9,6 +9,7 @@ import { UsersService } from '../users/users.service';
 import { ChangePasswordInput, LoginInput } from './auth.model';
 import { AuthService } from './auth.service';
 import { CurrentActor, Public } from './decorators';
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS, knownDeviceCookieValue, parseKnownDevice } from './known-device';
 import { SESSION_COOKIE } from './session.middleware';
 
 @Resolver()
@@ -22,16 +23,23 @@ export class AuthResolver {
   @Public()
   @Mutation(() => UserModel, { description: 'Signs in and sets the session cookie' })
   async login(@Args('input') input: LoginInput, @Context() context: GraphQLContext): Promise<UserModel> {
-    const { user, token, expiresAt } = await this.auth.login(input.identifier, input.password);
-    context.res.cookie(SESSION_COOKIE, token, {
+    const { req, res } = context;
+    const { user, token, expiresAt, device } = await this.auth.login({
+      identifier: input.identifier,
+      password: input.password,
+      clientAddress: req.ip,
+      device: parseKnownDevice((req.signedCookies as Record<string, unknown> | undefined)?.[DEVICE_COOKIE]),
+    });
+    const cookie = {
       httpOnly: true,
-      sameSite: 'lax',
+      sameSite: 'lax' as const,
       // Secure when configured, and always when the client came over TLS (seen through a trusted proxy).
-      secure: this.config.cookieSecure || context.req.secure,
+      secure: this.config.cookieSecure || req.secure,
       signed: true,
       path: '/',
-      expires: expiresAt,
-    });
+    };
+    res.cookie(SESSION_COOKIE, token, { ...cookie, expires: expiresAt });
+    res.cookie(DEVICE_COOKIE, knownDeviceCookieValue(device), { ...cookie, maxAge: DEVICE_COOKIE_DAYS * 86_400_000 });
     return UserModel.from(user);
   }
 

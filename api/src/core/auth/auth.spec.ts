@@ -64,7 +64,8 @@ describe('authentication and sessions over HTTP', () => {
     expect(codes).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS']);
     const locked = await client.login('chenfang@jianyan.demo');
     expect(errorCode(locked)).toBe('TOO_MANY_ATTEMPTS');
-    expect(locked.errors![0].message).toMatch(/Too many failed sign-in attempts\. Try again in 15 minute/);
+    expect(locked.errors![0].message).toMatch(/Too many failed sign-in attempts for this account\. Try again in 15 minute/);
+    expect(locked.errors![0].extensions!.scope).toBe('account');
     expect(locked.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(800);
     expect(errorCode(await client.request(ME))).toBe('UNAUTHENTICATED');
     // another account is not affected

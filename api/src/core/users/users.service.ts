@@ -70,10 +70,14 @@ export class UsersService {
     return orderByIds(ids, await this.users.findBy({ id: In([...ids]) }));
   }
 
-  /** The active user with this login and password, or null. Always spends one hash verification. */
-  async verifyCredentials(identifier: string, password: string): Promise<UserEntity | null> {
+  /** The user an e-mail or mobile number signs in as (active or not), or null. */
+  async findByLoginIdentifier(identifier: string): Promise<UserEntity | null> {
     const parsed = parseLoginIdentifier(identifier);
-    const user = parsed ? await this.users.findOneBy({ [parsed.kind]: parsed.value }) : null;
+    return parsed ? this.users.findOneBy({ [parsed.kind]: parsed.value }) : null;
+  }
+
+  /** The user, when active and the password is hers, or null. Always spends one hash verification. */
+  async checkPassword(user: UserEntity | null, password: string): Promise<UserEntity | null> {
     if (!user) {
       dummyHash ??= hashPassword('dummy-password-for-timing');
       await verifyPassword(await dummyHash, password);
