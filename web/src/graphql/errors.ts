@@ -9,14 +9,13 @@ export interface AppError {
   message?: string;
   /** BAD_USER_INPUT: the input field the server rejected. */
   field?: string;
-  /** BAD_USER_INPUT: why, when the server says (e.g. CONTROL_CHARACTERS). */
+  /** Why, when the server says: BAD_USER_INPUT (e.g. CONTROL_CHARACTERS), UNAUTHENTICATED (SESSION_IDLE). */
   reason?: string;
   /** TOO_MANY_ATTEMPTS / TOO_MANY_REQUESTS: seconds until the next try is accepted. */
   retryAfterSeconds?: number;
   /** TOO_MANY_ATTEMPTS: what is locked, the caller's address or the account. */
   scope?: ThrottleScope;
-  /** UNAUTHENTICATED: why the session ended (SESSION_IDLE), with the idle timeout. */
-  reason?: string;
+  /** UNAUTHENTICATED with reason SESSION_IDLE: the idle timeout. */
   idleTimeoutSeconds?: number;
 }
 
@@ -61,7 +60,6 @@ export function toAppError(error: unknown): AppError {
       reason: typeof ext.reason === 'string' ? ext.reason : undefined,
       retryAfterSeconds: typeof ext.retryAfterSeconds === 'number' ? ext.retryAfterSeconds : undefined,
       scope: (THROTTLE_SCOPES as readonly unknown[]).includes(ext.scope) ? (ext.scope as ThrottleScope) : undefined,
-      reason: typeof ext.reason === 'string' ? ext.reason : undefined,
       idleTimeoutSeconds: typeof ext.idleTimeoutSeconds === 'number' ? ext.idleTimeoutSeconds : undefined,
     };
   }
