@@ -25,7 +25,8 @@ describe('re-indexing evidence whose consent expires with no write', () => {
   let e: EvidenceFixtures;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // the clock jumps two days: sessions must not end for inactivity meanwhile
+    t = await startTestApp({ SESSION_IDLE_TIMEOUT: '90d' });
     p = await new ProposalFixtures(t).init();
     e = new EvidenceFixtures(t, p);
   });
