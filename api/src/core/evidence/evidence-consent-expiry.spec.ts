@@ -26,7 +26,7 @@ describe('re-indexing evidence whose consent expires with no write', () => {
 
   beforeAll(async () => {
     // the clock jumps two days: sessions must not end for inactivity meanwhile
-    t = await startTestApp({ SESSION_IDLE_TIMEOUT: '90d' });
+    t = await startTestApp({ SESSION_IDLE_TIMEOUT: '2000h' });
     p = await new ProposalFixtures(t).init();
     e = new EvidenceFixtures(t, p);
   });
