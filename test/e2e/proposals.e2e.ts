@@ -161,4 +161,44 @@ describe('proposals: drafting together and submitting (browser)', () => {
     await byTestId(first, 'proposal-title', '关于完善流动妇女就业和技能培训服务的建议').waitFor();
     expect(await first.getByTestId('proposal-title-input').count()).toBe(0);
   });
+
+  it('offers in the district pickers only the districts one may file under', async () => {
+    /** The districts a picker offers (its labels, without the empty choice), once they are loaded. */
+    async function offered(page: Page, testId: string): Promise<string[]> {
+      const select = page.getByTestId(testId);
+      await select.locator('option', { hasText: '晋安区妇联' }).waitFor({ state: 'attached' });
+      return select.locator('option').evaluateAll((options) => options.filter((o) => (o as HTMLOptionElement).value).map((o) => o.textContent ?? ''));
+    }
+    const zhang = await signIn(ZHANG.email);
+    await zhang.goto(`${server.url}/proposals/new`);
+    expect(await offered(zhang, 'proposal-district-select')).toEqual(['晋安区妇联']);
+    await zhang.goto(`${server.url}/evidence/new`);
+    expect(await offered(zhang, 'evidence-district-select')).toEqual(['晋安区妇联']);
+
+    const admin = await signIn('admin@jianyan.demo');
+    await admin.goto(`${server.url}/proposals/new`);
+    expect((await offered(admin, 'proposal-district-select')).sort()).toEqual(['仓山区妇联', '晋安区妇联']);
+    await admin.getByTestId('proposal-title-input').fill('关于仓山区流动妇女就业服务的建议');
+    await admin.getByTestId('proposal-district-select').selectOption({ label: '仓山区妇联' });
+    await admin.getByTestId('proposal-create-submit').click();
+    await byTestId(admin, 'proposal-title', '关于仓山区流动妇女就业服务的建议').waitFor();
+    await admin.getByTestId('proposal-edit').click();
+    expect((await offered(admin, 'proposal-district-select')).sort()).toEqual(['仓山区妇联', '晋安区妇联']);
+
+    // 张洁, co-author of the Cangshan proposal, may keep its district while editing, but not pick it for another
+    await admin.goto(admin.url());
+    await admin.getByTestId('member-add').click();
+    await admin.getByTestId('member-search').fill(ZHANG.name);
+    await admin.getByTestId('member-option').filter({ hasText: ZHANG.name }).click();
+    await admin.getByTestId('member-role-select').selectOption('coauthor');
+    await admin.getByTestId('member-add-submit').click();
+    await admin.locator('[data-testid="member-item"][data-role="coauthor"]', { hasText: ZHANG.name }).waitFor();
+    await zhang.goto(admin.url());
+    await zhang.getByTestId('proposal-edit').click();
+    expect(await zhang.getByTestId('proposal-district-select').inputValue()).not.toBe('');
+    expect((await offered(zhang, 'proposal-district-select')).sort()).toEqual(['仓山区妇联', '晋安区妇联']);
+    await zhang.getByTestId('proposal-title-input').fill('关于仓山区流动妇女就业服务的建议（修改稿）');
+    await zhang.getByTestId('proposal-save').click();
+    await byTestId(zhang, 'proposal-title', '关于仓山区流动妇女就业服务的建议（修改稿）').waitFor();
+  });
 });

@@ -12,6 +12,9 @@ export const AppErrors = {
     }),
   forbidden: (message = 'You do not have permission for this action') =>
     new GraphQLError(message, { extensions: { code: ERROR_CODES.forbidden } }),
+  /** FORBIDDEN for one input field, with the reason the web app words (e.g. OUTSIDE_FILING_SCOPE). */
+  forbiddenField: (field: string, reason: string, message: string) =>
+    new GraphQLError(`${field}: ${message}`, { extensions: { code: ERROR_CODES.forbidden, field, reason } }),
   badInput: (field: string, message: string) =>
     new GraphQLError(`${field}: ${message}`, { extensions: { code: ERROR_CODES.badUserInput, field } }),
   notFound: (what: string) => new GraphQLError(`${what} not found`, { extensions: { code: ERROR_CODES.notFound } }),

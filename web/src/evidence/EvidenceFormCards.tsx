@@ -3,7 +3,7 @@ import { useDeferredValue, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEST_IDS } from '../app/testids';
 import { useLabels } from '../i18n/labels';
-import { useDistricts } from '../proposals/districts';
+import { useFilingDistricts } from '../proposals/districts';
 import { liveFindings, type EvidenceFormValues, type FormErrors } from './evidenceForm';
 import { Field, FormCard } from './EvidenceFormLayout';
 import { LiveFindings, MarkedNamesField } from './FormFields';
@@ -81,11 +81,11 @@ export function BasicsCard({ values, set, errors }: EvidenceFormCardProps) {
   );
 }
 
-/** 地点: district, town and community. */
-export function PlaceCard({ values, set, errors }: EvidenceFormCardProps) {
+/** 地点: district (those she may file under, and the saved one when editing), town and community. */
+export function PlaceCard({ values, set, errors, savedDistrictId }: EvidenceFormCardProps & { savedDistrictId?: string | null }) {
   const { t } = useTranslation();
   const orgLabels = useLabels();
-  const districts = useDistricts();
+  const districts = useFilingDistricts(savedDistrictId);
   return (
     <FormCard title={t('evidenceForm.place')}>
       <div className="form-row">

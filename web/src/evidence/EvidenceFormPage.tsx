@@ -6,7 +6,7 @@ import { RequireRole } from '../auth/RequireAuth';
 import { usePageTitle } from '../app/usePageTitle';
 import { EVIDENCE_QUERY } from '../graphql/evidence';
 import { toAppError } from '../graphql/errors';
-import { useDistricts } from '../proposals/districts';
+import { useFilingDistricts } from '../proposals/districts';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Loading } from '../ui/Status';
 import { EvidenceFormView } from './EvidenceFormView';
@@ -28,9 +28,9 @@ export function NewEvidenceRoute() {
 function NewEvidencePage() {
   const { t } = useTranslation();
   usePageTitle(t('evidenceForm.createTitle'));
-  const { ownDistrictId, loading } = useDistricts();
+  const { defaultDistrictId, loading } = useFilingDistricts();
   if (loading) return <Loading />;
-  return <EvidenceFormView initial={emptyValues(ownDistrictId)} />;
+  return <EvidenceFormView initial={emptyValues(defaultDistrictId)} />;
 }
 
 /** /evidence/:id/edit (the contributor and administrators of its organisation). */

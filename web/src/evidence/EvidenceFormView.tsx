@@ -49,7 +49,7 @@ export function EvidenceFormView({ evidence, initial }: EvidenceFormViewProps) {
         )}
 
         <BasicsCard {...card} />
-        <PlaceCard {...card} />
+        <PlaceCard {...card} savedDistrictId={saved?.values.districtId} />
         <NarrativeCard {...card} />
 
         <FormCard title={t('evidenceForm.classification')}>

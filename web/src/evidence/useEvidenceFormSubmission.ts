@@ -15,6 +15,7 @@ import {
   type EvidenceDetail,
 } from '../graphql/evidence';
 import { hasErrorCode, toAppError, type AppError } from '../graphql/errors';
+import { isFilingScopeRefusal } from '../i18n/errorMessages';
 import type { EvidencePageState } from './EvidencePage';
 import { consentChanged, namesChanged, toCreateInput, toUpdateInput, validate, valuesOf, type EvidenceFormValues, type FormErrors } from './evidenceForm';
 import { consentInput } from './ProtectionFields';
@@ -71,7 +72,10 @@ export function useEvidenceFormSubmission(evidence: EvidenceDetail | undefined, 
   }
 
   function applyServerError(error: AppError, partly: boolean) {
-    if (error.code === 'BAD_USER_INPUT' && error.field) {
+    if (isFilingScopeRefusal(error)) {
+      setServerError({ key: 'districtId', message: t('fieldErrors.outsideFilingScope') });
+      showFirstError();
+    } else if (error.code === 'BAD_USER_INPUT' && error.field) {
       setServerError({ key: errorKeyOf(error.field), message: evidenceFieldError(t, error.field) });
       showFirstError();
     }

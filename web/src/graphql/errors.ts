@@ -7,9 +7,9 @@ export interface AppError {
   code: AppErrorCode;
   /** Server message (usually English); shown only as a detail, never as the only message. */
   message?: string;
-  /** BAD_USER_INPUT: the input field the server rejected. */
+  /** BAD_USER_INPUT (or a FORBIDDEN about one field): the input field the server rejected. */
   field?: string;
-  /** Why, when the server says: BAD_USER_INPUT (e.g. CONTROL_CHARACTERS), UNAUTHENTICATED (SESSION_IDLE). */
+  /** Why, when the server says: BAD_USER_INPUT (e.g. CONTROL_CHARACTERS), FORBIDDEN (OUTSIDE_FILING_SCOPE), UNAUTHENTICATED (SESSION_IDLE). */
   reason?: string;
   /** TOO_MANY_ATTEMPTS / TOO_MANY_REQUESTS: seconds until the next try is accepted. */
   retryAfterSeconds?: number;

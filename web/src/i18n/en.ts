@@ -187,6 +187,7 @@ export const en: Messages = {
     userId: 'You cannot do this to your own account.',
     other: 'Please check this field.',
     controlCharacters: 'Titles and names cannot contain invisible control characters or text-direction marks (such as U+202E). Retype the text instead of pasting it.',
+    outsideFilingScope: 'You can file only under your own organisation or the districts below it. Choose one of the districts offered.',
   },
   proposalStatus: {
     draft: 'Draft',

@@ -70,4 +70,14 @@ describe('control characters in a title or a name', () => {
     expect(errorMessage(await translator('zh-CN'), error)).toContain('文字方向符');
     expect(errorMessage(await translator('en'), error)).toContain('text-direction marks');
   });
+
+  it('words a district outside the filing scope as such, in Chinese and English', async () => {
+    const error = toAppError({
+      graphQLErrors: [{ message: 'districtId: outside', extensions: { code: 'FORBIDDEN', field: 'districtId', reason: 'OUTSIDE_FILING_SCOPE' } }],
+    });
+    expect(errorMessage(await translator('zh-CN'), error)).toBe('只能在本单位或其下属区县名下提交，请从列出的区县中选择。');
+    expect(errorMessage(await translator('en'), error)).toBe(
+      'You can file only under your own organisation or the districts below it. Choose one of the districts offered.',
+    );
+  });
 });

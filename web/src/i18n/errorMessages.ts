@@ -1,4 +1,4 @@
-import { CONTROL_CHARACTERS_REASON, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SESSION_END_REASONS } from '@jianyan/shared';
+import { CONTROL_CHARACTERS_REASON, OUTSIDE_FILING_SCOPE_REASON, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SESSION_END_REASONS } from '@jianyan/shared';
 import type { TFunction } from 'i18next';
 import type { AppError } from '../graphql/errors';
 import type { Messages } from './zh-CN';
@@ -35,8 +35,14 @@ export function sessionEndedMessage(t: TFunction, error: AppError | null): strin
   return t('login.sessionExpired');
 }
 
+/** FORBIDDEN for a district outside the organisations one may file proposals and evidence under. */
+export function isFilingScopeRefusal(error: AppError): boolean {
+  return error.code === 'FORBIDDEN' && error.reason === OUTSIDE_FILING_SCOPE_REASON;
+}
+
 /** The localized, actionable message for an error code. */
 export function errorMessage(t: TFunction, error: AppError): string {
+  if (isFilingScopeRefusal(error)) return t('fieldErrors.outsideFilingScope');
   if (error.code === 'BAD_USER_INPUT' && error.reason === CONTROL_CHARACTERS_REASON) return t('fieldErrors.controlCharacters');
   if (error.code === 'TOO_MANY_ATTEMPTS') {
     const seconds = error.retryAfterSeconds;

@@ -189,6 +189,7 @@ export const zhCN = {
     userId: '不能对自己的账号执行此操作。',
     other: '此项有误，请检查。',
     controlCharacters: '标题和姓名不能包含不可见的控制字符或文字方向符（如 U+202E），请重新输入，不要直接粘贴。',
+    outsideFilingScope: '只能在本单位或其下属区县名下提交，请从列出的区县中选择。',
   },
   proposalStatus: {
     draft: '起草中',

@@ -9,7 +9,8 @@ import { RequireRole } from '../auth/RequireAuth';
 import { toAppError, type AppError } from '../graphql/errors';
 import { CREATE_PROPOSAL_MUTATION } from '../graphql/proposals';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { useDistricts } from './districts';
+import { isFilingScopeRefusal } from '../i18n/errorMessages';
+import { useFilingDistricts } from './districts';
 import { proposalFieldError } from './errors';
 import { ProposalFormFields } from './ProposalFormFields';
 import {
@@ -35,13 +36,13 @@ function NewProposalPage() {
   const { t } = useTranslation();
   usePageTitle(t('proposalForm.createTitle'));
   const navigate = useNavigate();
-  const districts = useDistricts();
+  const districts = useFilingDistricts();
   const [createProposal, { loading }] = useMutation(CREATE_PROPOSAL_MUTATION);
   const [values, setValues] = useState<ProposalFormValues>(() => emptyProposalForm(null));
   const [fieldErrors, setFieldErrors] = useState<ProposalFormErrors>({});
   const [error, setError] = useState<AppError | null>(null);
 
-  const defaultDistrict = districts.ownDistrictId ?? (districts.districts.length === 1 ? districts.districts[0].id : '');
+  const defaultDistrict = districts.defaultDistrictId ?? '';
   const current: ProposalFormValues = { ...values, districtId: values.districtId || defaultDistrict };
 
   async function onSubmit(event: FormEvent) {
@@ -57,7 +58,8 @@ function NewProposalPage() {
     } catch (caught) {
       const appError = toAppError(caught);
       const field = appError.code === 'BAD_USER_INPUT' ? proposalFormFieldOf(appError.field) : null;
-      if (field) setFieldErrors({ [field]: proposalFieldError(t, field) });
+      if (isFilingScopeRefusal(appError)) setFieldErrors({ districtId: t('fieldErrors.outsideFilingScope') });
+      else if (field) setFieldErrors({ [field]: proposalFieldError(t, field) });
       setError(appError);
     }
   }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TEST_IDS } from '../app/testids';
 import { toAppError, type AppError } from '../graphql/errors';
 import { UPDATE_PROPOSAL_MUTATION } from '../graphql/proposals';
+import { isFilingScopeRefusal } from '../i18n/errorMessages';
 import { useFormat } from '../i18n/format';
 import { useLabels } from '../i18n/labels';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -132,14 +133,22 @@ function DetailsForm({ proposal, notify, reload, onDone }: SectionProps & { onDo
         return;
       }
       const field = appError.code === 'BAD_USER_INPUT' ? proposalFormFieldOf(appError.field) : null;
-      if (field) setFieldErrors({ [field]: proposalFieldError(t, field) });
+      if (isFilingScopeRefusal(appError)) setFieldErrors({ districtId: t('fieldErrors.outsideFilingScope') });
+      else if (field) setFieldErrors({ [field]: proposalFieldError(t, field) });
       setError(appError);
     }
   }
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <ProposalFormFields values={values} errors={fieldErrors} onChange={setValues} leadAuthorOptions={leadAuthorOptions} autoFocus />
+      <ProposalFormFields
+        values={values}
+        errors={fieldErrors}
+        onChange={setValues}
+        leadAuthorOptions={leadAuthorOptions}
+        keepDistrictId={proposal.district.id}
+        autoFocus
+      />
       <ErrorNotice error={error} />
       <div className="form-actions">
         <button type="button" className="button" onClick={onDone} disabled={loading}>

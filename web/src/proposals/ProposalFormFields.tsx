@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TEST_IDS } from '../app/testids';
 import { useLabels } from '../i18n/labels';
 import { SelectField, TextAreaField, TextField } from '../ui/Field';
-import { useDistricts } from './districts';
+import { useFilingDistricts } from './districts';
 import type { ProposalFormErrors, ProposalFormValues } from './proposalForm';
 import { TopicsField } from './TopicsField';
 
@@ -13,14 +13,16 @@ interface ProposalFormFieldsProps {
   onChange: (values: ProposalFormValues) => void;
   /** When editing: the owners and co-authors who may be lead author. */
   leadAuthorOptions?: readonly { value: string; label: string }[];
+  /** When editing: the district the proposal is filed under now (on offer even if she may not choose it). */
+  keepDistrictId?: string;
   autoFocus?: boolean;
 }
 
 /** The fields of a proposal's details, shared by the create form and the edit-in-place form. */
-export function ProposalFormFields({ values, errors, onChange, leadAuthorOptions, autoFocus }: ProposalFormFieldsProps) {
+export function ProposalFormFields({ values, errors, onChange, leadAuthorOptions, keepDistrictId, autoFocus }: ProposalFormFieldsProps) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const districts = useDistricts();
+  const districts = useFilingDistricts(keepDistrictId);
   const set =
     <K extends keyof ProposalFormValues>(field: K) =>
     (value: ProposalFormValues[K]) =>

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client';
+import { filingDistrictIds } from '@jianyan/shared';
 import { useMemo } from 'react';
 import { useCurrentUser } from '../auth/session';
 import type { Organization } from '../graphql/types';
@@ -22,7 +23,7 @@ export function districtsOfFederation(organizations: readonly Organization[], or
   return organizations.filter((o) => o.kind === 'district' && federationRootId(organizations, o.id) === root);
 }
 
-/** The districts of the signed-in user's federation (for proposal forms and filters). */
+/** The districts of the signed-in user's federation (for filters; the forms offer useFilingDistricts). */
 export function useDistricts() {
   const user = useCurrentUser();
   const query = useQuery(ORGANIZATIONS_QUERY);
@@ -35,7 +36,28 @@ export function useDistricts() {
     districts,
     loading: query.loading && !organizations,
     error: query.error,
-    /** The user's own district, when she belongs to one (a sensible default). */
-    ownDistrictId: districts.some((d) => d.id === user.organization.id) ? user.organization.id : null,
+  };
+}
+
+/**
+ * The districts the signed-in user may file a proposal or an evidence record under (the shared
+ * rule: her organisation and the ones below it), for the pickers of the create and edit forms.
+ * `keepDistrictId`, the district a record is filed under now, stays on offer so an edit can leave it.
+ */
+export function useFilingDistricts(keepDistrictId?: string | null) {
+  const user = useCurrentUser();
+  const query = useQuery(ORGANIZATIONS_QUERY);
+  const organizations = query.data?.organizations;
+  const allowed = useMemo(() => (organizations ? filingDistrictIds(user.organization.id, organizations) : []), [organizations, user.organization.id]);
+  const districts = useMemo(
+    () => (organizations ?? []).filter((o) => o.kind === 'district' && (allowed.includes(o.id) || o.id === keepDistrictId)),
+    [organizations, allowed, keepDistrictId],
+  );
+  return {
+    districts,
+    loading: query.loading && !organizations,
+    error: query.error,
+    /** Her own district, or the only one she may choose (a sensible default for a new record). */
+    defaultDistrictId: allowed.includes(user.organization.id) ? user.organization.id : allowed.length === 1 ? allowed[0] : null,
   };
 }

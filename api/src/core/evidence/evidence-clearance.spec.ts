@@ -84,7 +84,7 @@ describe('evidence clearance: every role × sensitivity × operation', () => {
     for (const owner of PROPOSAL_OWNERS) {
       const { createProposal } = await (await f.as(owner)).ok(
         `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-        { input: { title: `${owner}的建议`, year: 2024, districtId: p.orgIds.jinan } },
+        { input: { title: `${owner}的建议`, year: 2024, districtId: p.orgIds[owner === 'cangshanAdmin' ? 'cangshan' : 'jinan'] } },
       );
       proposals[owner] = createProposal.id;
     }

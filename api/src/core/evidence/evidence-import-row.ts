@@ -1,5 +1,11 @@
 import { parseBoolean, parseDate, parseFigures, parsePopulation, parseSensitivity, parseSourceType, parseTheme, splitList, ImportColumn } from './evidence-table';
 
+/** The districts of the importer's federation by id, code and name, and the ones she may file under. */
+export interface DistrictLookup {
+  byName: Map<string, string>;
+  filing: Set<string>;
+}
+
 export interface CellError {
   column: string;
   message: string;
@@ -9,7 +15,10 @@ export interface CellError {
  * One spreadsheet row to the input of createEvidence: labels to codes, lists split, dates
  * normalised. Problems the schema cannot see (unknown labels, districts) are reported here by column.
  */
-export function rowToInput(values: Partial<Record<ImportColumn, string>>, districts: Map<string, string>): { input: Record<string, unknown>; errors: CellError[] } {
+export function rowToInput(
+  values: Partial<Record<ImportColumn, string>>,
+  districts: DistrictLookup,
+): { input: Record<string, unknown>; errors: CellError[] } {
   const errors: CellError[] = [];
   const text = (key: ImportColumn) => values[key] || null;
   const list = <T>(key: ImportColumn, parse: (v: string) => T | null, what: string): T[] =>
@@ -31,8 +40,11 @@ export function rowToInput(values: Partial<Record<ImportColumn, string>>, distri
   if (figures.error) errors.push({ column: 'figures', message: figures.error });
   let districtId: string | null = null;
   if (values.district) {
-    districtId = districts.get(values.district.toLowerCase()) ?? null;
+    districtId = districts.byName.get(values.district.toLowerCase()) ?? null;
     if (!districtId) errors.push({ column: 'district', message: `“${values.district}” is not a district of your federation` });
+    else if (!districts.filing.has(districtId)) {
+      errors.push({ column: 'district', message: `“${values.district}” is outside your organisation and the ones below it; you may not file under it` });
+    }
   }
   const status = single('status', (v) => (['draft', '草稿'].includes(v) ? 'draft' : ['published', '已发布', '发布'].includes(v) ? 'published' : null), 'status (draft or published)');
   const consentObtained = single('consentObtained', parseBoolean, 'yes/no value') ?? false;

@@ -15,7 +15,7 @@ import { EvidenceImportErrorModel, EvidenceImportPreviewModel } from './evidence
 import { EvidenceService } from './evidence.service';
 import { NewEvidenceData, createEvidenceSchema } from './evidence.validation';
 import { ImportColumn, IMPORT_COLUMNS, columnForHeader } from './evidence-table';
-import { rowToInput } from './evidence-import-row';
+import { DistrictLookup, rowToInput } from './evidence-import-row';
 import { XlsxFormatError, readXlsx } from './xlsx';
 
 interface ParsedRow {
@@ -165,14 +165,14 @@ export class EvidenceImportService {
     return { columns: [...columns.values()], ignoredColumns, rows, fileErrors };
   }
 
-  /** Districts of the caller's federation by id, code and name (with or without 妇联). */
-  private async districtLookup(actor: Actor): Promise<Map<string, string>> {
+  /** Districts of the caller's federation by id, code and name (with or without 妇联), and those she may file under. */
+  private async districtLookup(actor: Actor): Promise<DistrictLookup> {
     const federation = new Set((await this.clearance.scopeOf(actor)).federationOrgIds);
-    const lookup = new Map<string, string>();
+    const byName = new Map<string, string>();
     for (const org of await this.organizations.list()) {
       if (org.kind !== 'district' || !federation.has(org.id)) continue;
-      for (const name of [org.id, org.code, org.name, org.name.replace(/妇联$/, ''), org.nameEn]) lookup.set(name.toLowerCase(), org.id);
+      for (const name of [org.id, org.code, org.name, org.name.replace(/妇联$/, ''), org.nameEn]) byName.set(name.toLowerCase(), org.id);
     }
-    return lookup;
+    return { byName, filing: new Set(await this.organizations.filingDistrictIds(actor.organizationId)) };
   }
 }

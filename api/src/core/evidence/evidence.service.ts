@@ -181,11 +181,8 @@ export class EvidenceService {
     return { sensitivity: record.sensitivity, effectiveSensitivity: effective.level, heldReason: effective.reason };
   }
 
-  /** A district of the caller's federation. */
-  async assertDistrict(actor: Actor, districtId: string, field = 'districtId'): Promise<void> {
-    const district = await this.organizations.findById(districtId);
-    if (!district || district.kind !== 'district') throw AppErrors.badInput(field, 'is not a known district');
-    const scope = await this.clearance.scopeOf(actor);
-    if (!scope.federationOrgIds.includes(district.id)) throw AppErrors.badInput(field, 'is not a district of your federation');
+  /** A district the caller may file under (her organisation and the ones below it); nothing is written otherwise. */
+  assertDistrict(actor: Actor, districtId: string, field = 'districtId'): Promise<void> {
+    return this.organizations.assertFilingDistrict(actor.organizationId, districtId, field);
   }
 }

@@ -1,7 +1,8 @@
-import type { OrganizationKind } from '@jianyan/shared';
+import { OUTSIDE_FILING_SCOPE_REASON, OrganizationKind, filingDistrictIds, organizationSubtreeIds } from '@jianyan/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { AppErrors } from '../../common/errors';
 import { orderByIds } from '../../common/graphql-context';
 import { OrganizationEntity } from './organization.entity';
 
@@ -50,11 +51,26 @@ export class OrganizationsService {
   /** The organisation and every organisation below it. */
   async subtreeIds(rootId: string): Promise<string[]> {
     const all = await this.organizations.find({ select: { id: true, parentId: true } });
-    const result = [rootId];
-    for (let i = 0; i < result.length; i++) {
-      for (const org of all) if (org.parentId === result[i]) result.push(org.id);
+    return organizationSubtreeIds(rootId, all);
+  }
+
+  /** The districts someone of `organizationId` may file proposals and evidence under (shared `filingDistrictIds`). */
+  async filingDistrictIds(organizationId: string): Promise<string[]> {
+    return filingDistrictIds(organizationId, await this.organizations.find({ select: { id: true, parentId: true, kind: true } }));
+  }
+
+  /**
+   * Refuses a district someone of `organizationId` may not file under: BAD_USER_INPUT when it is
+   * not a district of her federation, FORBIDDEN (reason OUTSIDE_FILING_SCOPE) when it is outside
+   * her organisation and the ones below it.
+   */
+  async assertFilingDistrict(organizationId: string, districtId: string, field = 'districtId'): Promise<void> {
+    const district = await this.findById(districtId);
+    if (!district || district.kind !== 'district') throw AppErrors.badInput(field, 'is not a known district');
+    if (!(await this.federationIds(organizationId)).includes(district.id)) throw AppErrors.badInput(field, 'is not a district of your federation');
+    if (!(await this.filingDistrictIds(organizationId)).includes(district.id)) {
+      throw AppErrors.forbiddenField(field, OUTSIDE_FILING_SCOPE_REASON, 'you may file only under your own organisation and the ones below it');
     }
-    return result;
   }
 
   create(input: NewOrganization): Promise<OrganizationEntity> {

@@ -175,11 +175,8 @@ export class ProposalsService {
     };
   }
 
-  private async assertDistrict(actor: Actor, districtId: string): Promise<void> {
-    const district = await this.organizations.findById(districtId);
-    if (!district || district.kind !== 'district') throw AppErrors.badInput('districtId', 'is not a known district');
-    if (!(await this.access.federationOf(actor)).includes(district.id)) {
-      throw AppErrors.badInput('districtId', 'is not a district of your federation');
-    }
+  /** A district the caller may file under (her organisation and the ones below it); nothing is written otherwise. */
+  private assertDistrict(actor: Actor, districtId: string): Promise<void> {
+    return this.organizations.assertFilingDistrict(actor.organizationId, districtId);
   }
 }

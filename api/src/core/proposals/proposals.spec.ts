@@ -230,12 +230,15 @@ describe('proposals: creation, editing, visibility and listing', () => {
       mine = [];
       const titles = ['丙：社区托育', '甲：家政培训', '乙：校园社工站', '丁：心理关爱', '戊：法律援助'];
       for (const [i, title] of titles.entries()) {
-        const created = await f.create('linxiaoyan', {
+        // a Jin'an member files under Jin'an only: the Cangshan one is filed by the city admin, with her as co-author
+        const inCangshan = i === 4;
+        const created = await f.create(inCangshan ? 'admin' : 'linxiaoyan', {
           title: `列表测试${title}`,
           year: 2020 + i,
           topics: i % 2 === 0 ? ['women_economy'] : ['children_education', 'x_y%'],
-          districtId: i === 4 ? f.orgIds.cangshan : f.orgIds.jinan,
+          districtId: inCangshan ? f.orgIds.cangshan : f.orgIds.jinan,
         });
+        if (inCangshan) await f.addMember(created.id, 'linxiaoyan', 'coauthor', 'admin');
         mine.push(created.id);
       }
     });
