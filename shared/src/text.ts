@@ -13,3 +13,8 @@ export const CONTROL_CHARACTERS_REASON = 'CONTROL_CHARACTERS';
 export function hasForbiddenTitleCharacters(text: string): boolean {
   return TITLE_FORBIDDEN.test(text);
 }
+
+/** The text without those characters (for names that arrive outside a form, such as an uploaded file's). */
+export function withoutForbiddenTitleCharacters(text: string): string {
+  return text.replace(new RegExp(TITLE_FORBIDDEN.source, 'g'), '');
+}

@@ -15,8 +15,8 @@ export const AppErrors = {
   /** FORBIDDEN for one input field, with the reason the web app words (e.g. OUTSIDE_FILING_SCOPE). */
   forbiddenField: (field: string, reason: string, message: string) =>
     new GraphQLError(`${field}: ${message}`, { extensions: { code: ERROR_CODES.forbidden, field, reason } }),
-  badInput: (field: string, message: string) =>
-    new GraphQLError(`${field}: ${message}`, { extensions: { code: ERROR_CODES.badUserInput, field } }),
+  badInput: (field: string, message: string, reason?: string) =>
+    new GraphQLError(`${field}: ${message}`, { extensions: { code: ERROR_CODES.badUserInput, field, ...(reason ? { reason } : {}) } }),
   notFound: (what: string) => new GraphQLError(`${what} not found`, { extensions: { code: ERROR_CODES.notFound } }),
   rawClearanceRequired: (message: string) => new GraphQLError(message, { extensions: { code: ERROR_CODES.rawClearanceRequired } }),
   conflict: (message: string) => new GraphQLError(message, { extensions: { code: ERROR_CODES.conflict } }),

@@ -1,3 +1,4 @@
+import { writeCsv } from '../core/evidence/csv';
 import { EvidenceFixtures } from '../test-support/evidence-fixtures';
 import { ProposalFixtures } from '../test-support/proposal-fixtures';
 import { TestApp, startTestApp } from '../test-support/test-app';
@@ -48,6 +49,34 @@ describe('titles and names refuse control characters and text-direction override
     const inline = await (await p.as('zhangjie')).request(`mutation { createProposal(input: { title: ${JSON.stringify(spoof)}, year: 2026, districtId: ${JSON.stringify(p.orgIds.jinan)} }) { id } }`);
     expect(refusal(inline)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
     expect(await counts()).toEqual(before);
+  });
+
+  it('holds the rule however the title arrives: a variable of another name, a default value, an import row, an uploaded file name', async () => {
+    const spoof = SPOOFS[0];
+    const before = await counts();
+    const zhangjie = await p.as('zhangjie');
+    const renamed = await zhangjie.request(`mutation($t: String!, $d: ID!) { createProposal(input: { title: $t, year: 2026, districtId: $d }) { id } }`, {
+      t: spoof,
+      d: p.orgIds.jinan,
+    });
+    expect(refusal(renamed)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title', reason: 'CONTROL_CHARACTERS' });
+    const byDefault = await zhangjie.request(`mutation($t: String = ${JSON.stringify(spoof)}, $d: ID!) { createProposal(input: { title: $t, year: 2026, districtId: $d }) { id } }`, {
+      d: p.orgIds.jinan,
+    });
+    expect(refusal(byDefault)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title', reason: 'CONTROL_CHARACTERS' });
+    const csv = Buffer.from(writeCsv([['标题', '案例叙述', '日期', '区县', '来源类型'], [spoof, '正文', '2021-03-01', '晋安区', '服务记录']])).toString('base64');
+    const imported = await (await p.as('chenfang')).request(`mutation($file: String!) { commitEvidenceImport(file: $file, format: CSV) { count } }`, { file: csv });
+    expect(refusal(imported)).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await counts()).toEqual(before);
+
+    const { id } = await f.create({ title: '附件名称', narrative: '正文' });
+    const form = new FormData();
+    form.append('file', new Blob([new TextEncoder().encode('服务记录')], { type: 'text/plain' }), '记录\u202Etxt.exe\u2066.txt');
+    const response = await fetch(`${t.url}/evidence/${id}/attachments`, { method: 'POST', headers: { cookie: (await p.as('chenfang')).cookieHeader }, body: form });
+    const uploaded = { status: response.status, body: await response.json() };
+    expect(uploaded).toMatchObject({ status: 201 });
+    const { evidence } = await (await p.as('chenfang')).ok(`query($id: ID!) { evidence(id: $id) { attachments { fileName } } }`, { id });
+    expect(evidence.attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['记录txt.exe.txt']);
   });
 
   it('still accepts ordinary titles, and line breaks and tabs in a narrative', async () => {

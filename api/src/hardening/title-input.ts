@@ -3,9 +3,11 @@ import { GraphQLError, Kind, OperationTypeNode, visit, type DocumentNode } from 
 
 /**
  * Input fields holding a title or a name in every mutation (proposals, suggestions, evidence,
- * programs, people, organisations, file names...): one line of visible text.
+ * programs, people, organisations, file names...): one line of visible text. This plugin answers
+ * early for the common shapes; the rule itself is part of the domain schemas (`oneLine` in
+ * common/validation), which also hold variables of other names, defaults, imports and uploads.
  */
-export const TITLE_AND_NAME_FIELDS: ReadonlySet<string> = new Set(['title', 'name', 'nameEn', 'displayName', 'fileName', 'issuingBody', 'replyingUnit', 'markedNames']);
+export const TITLE_AND_NAME_FIELDS: ReadonlySet<string> = new Set(['title', 'name', 'nameEn', 'displayName', 'fileName', 'issuingBody', 'replyingUnit', 'markedNames', 'documentTitle']);
 
 function badTitle(field: string): GraphQLError {
   return new GraphQLError(`${field}: must not contain control characters or text-direction overrides (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F)`, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate } from '../../common/validation';
+import { calendarDate, oneLine } from '../../common/validation';
 import { ADOPTION_TARGET_KINDS } from './adoption.entity';
 
 /** The outcomes an adoption record can carry (drafted and submitted are not outcomes). */
@@ -51,7 +51,7 @@ export const recordAdoptionSchema = z
     suggestionId: z.string().uuid('must be a UUID'),
     targetKind: z.enum(ADOPTION_TARGET_KINDS),
     clauseId: z.string().uuid('must be a UUID').nullish(),
-    documentTitle: optionalText(300),
+    documentTitle: oneLine(optionalText(300)),
     ...outcomeFields,
   })
   .superRefine((value, ctx) => {
@@ -76,7 +76,7 @@ const clearableText = (max: number) =>
 /** Only the keys given are changed; the reason for not_adopted is checked on the merged record. */
 export const updateAdoptionSchema = z.object({
   adoptionId: z.string().uuid('must be a UUID'),
-  documentTitle: clearableText(300),
+  documentTitle: oneLine(clearableText(300)),
   status: z.enum(ADOPTION_STATUSES).optional(),
   decidedOn: calendarDate.optional(),
   quotedText: clearableText(5000),

@@ -1,4 +1,4 @@
-import type { AttachmentKind } from '@jianyan/shared';
+import { withoutForbiddenTitleCharacters, type AttachmentKind } from '@jianyan/shared';
 import JSZip from 'jszip';
 
 export type Detection = { ok: true; kind: AttachmentKind } | { ok: false; reason: string };
@@ -73,10 +73,12 @@ const EXTENSIONS: Record<AttachmentKind, string[]> = {
 };
 const ALL_EXTENSIONS = new Set(Object.values(EXTENSIONS).flat());
 
-/** The base name without control characters or path separators, at most 200 characters. */
+/**
+ * The base name without path separators, quotes, control characters or text-direction overrides
+ * (so "报告\u202Efdp.exe" cannot show as "报告exe.pdf"), at most 200 characters.
+ */
 export function sanitizeFileName(raw: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = (raw.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const base = withoutForbiddenTitleCharacters(raw.split(/[\\/]/).pop() ?? '').replace(/"/g, '').trim();
   const name = base || 'attachment';
   if (name.length <= 200) return name;
   const dot = name.lastIndexOf('.');

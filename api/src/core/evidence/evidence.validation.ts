@@ -21,7 +21,7 @@ import {
   normalizeMarkedNames,
 } from '@jianyan/shared';
 import { z } from 'zod';
-import { calendarDate } from '../../common/validation';
+import { calendarDate, oneLine } from '../../common/validation';
 
 const max = (n: number) => `must be at most ${n} characters`;
 const unique = <T>(values: T[]) => [...new Set(values)];
@@ -42,7 +42,7 @@ const optionalDate = z
   .transform((v) => (v ? v : null))
   .refine((v) => v === null || isCalendarDate(v), 'must be a date written YYYY-MM-DD');
 
-export const titleSchema = z.string().trim().min(1, 'is required').max(EVIDENCE_TITLE_MAX_LENGTH, max(EVIDENCE_TITLE_MAX_LENGTH));
+export const titleSchema = oneLine(z.string().trim().min(1, 'is required').max(EVIDENCE_TITLE_MAX_LENGTH, max(EVIDENCE_TITLE_MAX_LENGTH)));
 export const narrativeSchema = z
   .string()
   .max(EVIDENCE_NARRATIVE_MAX_LENGTH, max(EVIDENCE_NARRATIVE_MAX_LENGTH))
@@ -60,7 +60,7 @@ export const themesSchema = z
 export const figuresSchema = z
   .array(
     z.object({
-      label: z.string().trim().min(1, 'is required').max(EVIDENCE_FIGURE_LABEL_MAX_LENGTH, max(EVIDENCE_FIGURE_LABEL_MAX_LENGTH)),
+      label: oneLine(z.string().trim().min(1, 'is required').max(EVIDENCE_FIGURE_LABEL_MAX_LENGTH, max(EVIDENCE_FIGURE_LABEL_MAX_LENGTH))),
       value: z.number().finite('must be a number'),
       unit: optionalText(EVIDENCE_FIGURE_UNIT_MAX_LENGTH),
       period: optionalText(EVIDENCE_FIGURE_PERIOD_MAX_LENGTH),
@@ -71,11 +71,13 @@ export const figuresSchema = z
   .transform((v) => v ?? []);
 export const markedNamesSchema = z
   .array(
-    z
-      .string()
-      .trim()
-      .min(EVIDENCE_MARKED_NAME_MIN_LENGTH, `must be at least ${EVIDENCE_MARKED_NAME_MIN_LENGTH} characters`)
-      .max(EVIDENCE_MARKED_NAME_MAX_LENGTH, max(EVIDENCE_MARKED_NAME_MAX_LENGTH)),
+    oneLine(
+      z
+        .string()
+        .trim()
+        .min(EVIDENCE_MARKED_NAME_MIN_LENGTH, `must be at least ${EVIDENCE_MARKED_NAME_MIN_LENGTH} characters`)
+        .max(EVIDENCE_MARKED_NAME_MAX_LENGTH, max(EVIDENCE_MARKED_NAME_MAX_LENGTH)),
+    ),
   )
   .max(EVIDENCE_MARKED_NAMES_MAX, `must have at most ${EVIDENCE_MARKED_NAMES_MAX} entries`)
   .nullish()
@@ -112,8 +114,8 @@ export const createEvidenceSchema = z
     dateFrom: calendarDate,
     dateTo: optionalDate,
     districtId: z.string().nullish().transform((v) => v || null),
-    town: optionalText(EVIDENCE_PLACE_MAX_LENGTH),
-    community: optionalText(EVIDENCE_PLACE_MAX_LENGTH),
+    town: oneLine(optionalText(EVIDENCE_PLACE_MAX_LENGTH)),
+    community: oneLine(optionalText(EVIDENCE_PLACE_MAX_LENGTH)),
     populations: populationsSchema,
     themes: themesSchema,
     sourceType: z.enum(EVIDENCE_SOURCE_TYPES),
@@ -137,8 +139,8 @@ export const updateEvidenceSchema = z.object({
   dateFrom: calendarDate.nullish().transform((v) => v ?? undefined),
   dateTo: z.string().trim().nullish().refine((v) => !v || isCalendarDate(v), 'must be a date written YYYY-MM-DD'),
   districtId: z.string().nullish(),
-  town: z.string().trim().max(EVIDENCE_PLACE_MAX_LENGTH, max(EVIDENCE_PLACE_MAX_LENGTH)).nullish(),
-  community: z.string().trim().max(EVIDENCE_PLACE_MAX_LENGTH, max(EVIDENCE_PLACE_MAX_LENGTH)).nullish(),
+  town: oneLine(z.string().trim().max(EVIDENCE_PLACE_MAX_LENGTH, max(EVIDENCE_PLACE_MAX_LENGTH)).nullish()),
+  community: oneLine(z.string().trim().max(EVIDENCE_PLACE_MAX_LENGTH, max(EVIDENCE_PLACE_MAX_LENGTH)).nullish()),
   populations: populationsSchema.optional(),
   themes: themesSchema.optional(),
   sourceType: z.enum(EVIDENCE_SOURCE_TYPES).nullish().transform((v) => v ?? undefined),

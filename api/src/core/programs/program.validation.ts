@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLAUSE_KINDS } from './program.entity';
+import { oneLine } from '../../common/validation';
 
 export const PROGRAM_MAX_NODES = 3000;
 /** 2022-06 or 2022-06-30: a real month, and a real day of it (no 2022-13 or 2022-02-30). */
@@ -20,8 +21,8 @@ export const programNodeSchema = z.object({
   text: z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5000 characters'),
 });
 
-const programName = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const issuingBody = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const programName = oneLine(z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'));
+const issuingBody = oneLine(z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'));
 const promulgatedOn = z
   .string()
   .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be YYYY-MM or YYYY-MM-DD')

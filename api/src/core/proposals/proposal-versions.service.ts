@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AppErrors } from '../../common/errors';
 import { Actor } from '../../common/graphql-context';
-import { validateInput } from '../../common/validation';
+import { oneLine, validateInput } from '../../common/validation';
 import { runTransaction } from '../../database/transactions';
 import { ProposalAccessService } from './proposal-access.service';
 import { ProposalBodyBridge } from './proposal-body-bridge';
@@ -14,7 +14,7 @@ import { SuggestionEntity } from './suggestion.entity';
 
 const saveSchema = z.object({
   proposalId: z.string().min(1),
-  name: z.string().trim().min(1, 'is required').max(VERSION_NAME_MAX_LENGTH, `must be at most ${VERSION_NAME_MAX_LENGTH} characters`),
+  name: oneLine(z.string().trim().min(1, 'is required').max(VERSION_NAME_MAX_LENGTH, `must be at most ${VERSION_NAME_MAX_LENGTH} characters`)),
 });
 const restoreSchema = z.object({ proposalId: z.string().min(1), number: z.number().int().min(1) });
 

@@ -19,7 +19,7 @@ import {
   SUGGESTION_TITLE_MAX_LENGTH,
 } from '@jianyan/shared';
 import { z } from 'zod';
-import { calendarDate } from '../../common/validation';
+import { calendarDate, oneLine } from '../../common/validation';
 
 /** Input schemas of the proposals module; validateInput turns the first problem into BAD_USER_INPUT naming the field. */
 
@@ -29,6 +29,9 @@ const required = (max: number) =>
     .trim()
     .min(1, 'is required')
     .max(max, `must be at most ${max} characters`);
+
+/** A title or a name: required, and one line of visible text. */
+const requiredLine = (max: number) => oneLine(required(max));
 
 const optionalText = (max: number) =>
   z
@@ -53,7 +56,7 @@ const id = z.string({ invalid_type_error: 'is required', required_error: 'is req
 const expectedVersion = z.number().int().min(1, 'must be at least 1').nullish();
 
 export const createProposalSchema = z.object({
-  title: required(PROPOSAL_TITLE_MAX_LENGTH),
+  title: requiredLine(PROPOSAL_TITLE_MAX_LENGTH),
   summary: optionalText(PROPOSAL_SUMMARY_MAX_LENGTH).transform((v) => v ?? ''),
   target: optionalText(PROPOSAL_TARGET_MAX_LENGTH),
   year,
@@ -69,7 +72,7 @@ const unchangedIfNull = <T extends z.ZodTypeAny>(schema: T) =>
 export const updateProposalSchema = z.object({
   id,
   expectedVersion,
-  title: unchangedIfNull(required(PROPOSAL_TITLE_MAX_LENGTH)),
+  title: unchangedIfNull(requiredLine(PROPOSAL_TITLE_MAX_LENGTH)),
   summary: unchangedIfNull(z.string().trim().max(PROPOSAL_SUMMARY_MAX_LENGTH, `must be at most ${PROPOSAL_SUMMARY_MAX_LENGTH} characters`)),
   target: optionalText(PROPOSAL_TARGET_MAX_LENGTH).optional(),
   year: unchangedIfNull(year),
@@ -87,7 +90,7 @@ export const transitionSchema = z.object({
 export const recordAnswerSchema = z.object({
   proposalId: id,
   answeredOn: calendarDate,
-  replyingUnit: required(ANSWER_REPLYING_UNIT_MAX_LENGTH),
+  replyingUnit: requiredLine(ANSWER_REPLYING_UNIT_MAX_LENGTH),
   answerClass: z.enum(ANSWER_CLASSES),
   text: optionalText(ANSWER_TEXT_MAX_LENGTH),
   documentRef: optionalText(STATUS_SOURCE_MAX_LENGTH),
@@ -98,14 +101,14 @@ const programArea = z.enum(PROGRAM_AREA_CODES, { errorMap: () => ({ message: 'is
 
 export const addSuggestionSchema = z.object({
   proposalId: id,
-  title: required(SUGGESTION_TITLE_MAX_LENGTH),
+  title: requiredLine(SUGGESTION_TITLE_MAX_LENGTH),
   text: optionalText(SUGGESTION_TEXT_MAX_LENGTH).transform((v) => v ?? ''),
   programArea: programArea.nullish().transform((v) => v ?? null),
 });
 
 export const updateSuggestionSchema = z.object({
   id,
-  title: unchangedIfNull(required(SUGGESTION_TITLE_MAX_LENGTH)),
+  title: unchangedIfNull(requiredLine(SUGGESTION_TITLE_MAX_LENGTH)),
   text: unchangedIfNull(z.string().trim().max(SUGGESTION_TEXT_MAX_LENGTH, `must be at most ${SUGGESTION_TEXT_MAX_LENGTH} characters`)),
   programArea: programArea.nullable().optional(),
 });

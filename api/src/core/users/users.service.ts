@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { AppErrors } from '../../common/errors';
 import { Actor, orderByIds } from '../../common/graphql-context';
 import { Page, decodeCursor, encodeCursor, pageSizeSchema } from '../../common/pagination';
-import { validateInput } from '../../common/validation';
+import { oneLine, validateInput } from '../../common/validation';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { generateTemporaryPassword, hashPassword, verifyPassword } from './passwords';
 import { UserEntity } from './user.entity';
@@ -29,7 +29,7 @@ export const passwordSchema = z
 
 const newUserSchema = z
   .object({
-    displayName: z.string().trim().min(1, 'is required').max(DISPLAY_NAME_MAX_LENGTH, `must be at most ${DISPLAY_NAME_MAX_LENGTH} characters`),
+    displayName: oneLine(z.string().trim().min(1, 'is required').max(DISPLAY_NAME_MAX_LENGTH, `must be at most ${DISPLAY_NAME_MAX_LENGTH} characters`)),
     email: z
       .string()
       .trim()
