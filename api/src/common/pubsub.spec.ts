@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startRedisServer, TestRedis } from '../test-support/redis-server';
 import { InMemoryPubSub, PubSubPort } from './pubsub';
@@ -156,5 +157,28 @@ describe('Redis pub/sub while Redis is away', () => {
     }
     expect(remote.messages[0]).toBe('after');
     expect(local.messages).toEqual(['during']);
+  });
+
+  it('does not subscribe again at Redis a channel left while Redis was away', async () => {
+    const kept = inbox();
+    const unsubscribe = await here.subscribe('outage.left', inbox().handler);
+    await here.subscribe('outage.kept', kept.handler);
+    await redis.stop();
+    await unsubscribe();
+    await redis.start();
+    const probe = new Redis(redis.url);
+    try {
+      const deadline = Date.now() + 10_000;
+      let counts: Record<string, number> = {};
+      while (Date.now() < deadline) {
+        const reply = (await probe.call('PUBSUB', 'NUMSUB', 'jianyan:pubsub:outage.left', 'jianyan:pubsub:outage.kept')) as (string | number)[];
+        counts = { left: Number(reply[1]), kept: Number(reply[3]) };
+        if (counts.kept === 1) break;
+        await sleep(50);
+      }
+      expect(counts).toEqual({ left: 0, kept: 1 });
+    } finally {
+      probe.disconnect();
+    }
   });
 });

@@ -20,9 +20,11 @@ export class RedisConnection {
   /** Settles with the first connection attempt: ready, or failed (then commands fail until it is back). */
   readonly firstAttempt: Promise<void>;
 
-  constructor(url: string, name: string) {
+  /** `autoResubscribe: false` for a subscriber that subscribes its channels itself once ready. */
+  constructor(url: string, name: string, options: { autoResubscribe?: boolean } = {}) {
     this.logger = new Logger(name);
     this.client = new Redis(url, {
+      ...options,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       retryStrategy: (attempt) => Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS),

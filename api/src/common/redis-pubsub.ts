@@ -30,7 +30,9 @@ export class RedisPubSub implements PubSubPort, OnModuleDestroy {
     private readonly prefix = 'jianyan:pubsub:',
   ) {
     this.publisher = new RedisConnection(redisUrl, RedisPubSub.name);
-    this.subscriber = new RedisConnection(redisUrl, RedisPubSub.name);
+    // after an outage only the channels that still have handlers are subscribed again (onReady):
+    // ioredis' own resubscription would also bring back channels unsubscribed while Redis was away
+    this.subscriber = new RedisConnection(redisUrl, RedisPubSub.name, { autoResubscribe: false });
     this.subscriber.client.on('message', (channel: string, raw: string) => this.receive(channel, raw));
     this.subscriber.onReady(() => {
       for (const channel of this.handlers.keys()) void this.subscribeAtRedis(channel);
