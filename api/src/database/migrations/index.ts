@@ -10,6 +10,7 @@ import { Adoption1764481000000 } from './1764481000000-adoption';
 import { Notifications1764490000000 } from './1764490000000-notifications';
 import { CommentAnchors1764500000000 } from './1764500000000-comment-anchors';
 import { StatusEventEffectiveDay1764510000000 } from './1764510000000-status-event-effective-day';
+import { DocumentDerivations1764800000000 } from './1764800000000-document-derivations';
 
 /** Every migration, in order. The same list runs on SQLite and PostgreSQL. */
 export const MIGRATIONS = [Accounts1764390000000, Proposals1764400000000, ProposalBody1764405000000, Collaboration1764410000000, NamedVersions1764420000000,
@@ -20,4 +21,5 @@ export const MIGRATIONS = [Accounts1764390000000, Proposals1764400000000, Propos
   Notifications1764490000000,
   CommentAnchors1764500000000,
   StatusEventEffectiveDay1764510000000,
+  DocumentDerivations1764800000000,
 ];
