@@ -24,6 +24,7 @@ import { AuthService } from '../core/auth/auth.service';
 import { ProposalBodyBridge } from '../core/proposals/proposal-body-bridge';
 import { SESSION_COOKIE } from '../core/auth/session.middleware';
 import { CollaborationRedis } from './collaboration-redis';
+import { DocumentSizeGuard } from './document-size';
 import { DocumentStore } from './document-store';
 import {
   PROPOSAL_DOCUMENT_ACCESS,
@@ -63,6 +64,7 @@ export class CollaborationService implements OnModuleInit, OnApplicationBootstra
   private readonly instanceId = randomUUID();
   private stopRelay?: () => Promise<void>;
   private startupDerivation?: Promise<void>;
+  private readonly sizes: DocumentSizeGuard;
 
   constructor(
     private readonly auth: AuthService,
@@ -74,6 +76,7 @@ export class CollaborationService implements OnModuleInit, OnApplicationBootstra
     events: DomainEvents,
     bodies: ProposalBodyBridge,
   ) {
+    this.sizes = new DocumentSizeGuard(config.collaboration.maxDocumentBytes);
     this.hocuspocus = new Hocuspocus({
       name: 'jianyan',
       quiet: true,
@@ -83,7 +86,7 @@ export class CollaborationService implements OnModuleInit, OnApplicationBootstra
       maxDebounce: 5_000,
       onAuthenticate: (data) => this.authenticate(data.requestHeaders, data.documentName, data.connectionConfig),
       onLoadDocument: (data) => this.loadDocument(data.documentName, data.document),
-      beforeHandleMessage: (data) => this.persistIncoming(data.documentName, data.update, data.connection, data.context),
+      beforeHandleMessage: (data) => this.persistIncoming(data.documentName, data.document, data.update, data.connection, data.context),
       onStoreDocument: (data) => this.documentStored(data.documentName),
     });
     bodies.connect({
@@ -156,15 +159,21 @@ export class CollaborationService implements OnModuleInit, OnApplicationBootstra
     return document;
   }
 
-  /** Runs before Hocuspocus applies and acknowledges a message: the update is durable first. */
+  /**
+   * Runs before Hocuspocus applies and acknowledges a message: the update is durable first. An
+   * update that would take the document past its size limit throws: Hocuspocus then closes the
+   * connection with the refusal, and the update is neither stored, applied nor broadcast.
+   */
   private async persistIncoming(
     documentName: string,
+    document: Document,
     message: Uint8Array,
     connection: { readOnly: boolean },
     context: Partial<ConnectionContext>,
   ): Promise<void> {
     if (connection.readOnly) return;
     const update = documentUpdateIn(message);
+    if (update) this.sizes.check(document, update);
     if (update) await this.store.append(documentName, update, context.actor?.userId ?? null);
   }
 
