@@ -30,10 +30,8 @@ describe('the document size limit (COLLAB_MAX_DOCUMENT_BYTES), with real Yjs cli
     t = await startTestApp({ COLLAB_MAX_DOCUMENT_BYTES: String(LIMIT) });
     f = await new ProposalFixtures(t).init();
   });
-  afterAll(async () => {
-    open.forEach((c) => c.close());
-    await t.close();
-  });
+  afterEach(() => open.splice(0).forEach((c) => c.close()));
+  afterAll(() => t.close());
 
   it('refuses an update that would take the document past the limit: not stored, not applied, not broadcast, the writer told', async () => {
     const proposal = await f.create('zhangjie');
@@ -59,5 +57,11 @@ describe('the document size limit (COLLAB_MAX_DOCUMENT_BYTES), with real Yjs cli
     const fresh = await connectAs('linxiaoyan', proposal.id);
     expect(fresh.text()).toContain('另一位执笔人继续写');
     expect(fresh.text()).not.toContain('超超超');
+    const owner = await f.as('zhangjie');
+    await eventually(async () => {
+      const { proposal: derived } = await owner.ok('query($id: ID!) { proposal(id: $id) { bodyText } }', { id: proposal.id });
+      expect(derived.bodyText).toContain('另一位执笔人继续写');
+      expect(derived.bodyText).not.toContain('超超超');
+    }, 10_000);
   });
 });
