@@ -5,14 +5,14 @@ import { ProposalsModule } from '../core/proposals/proposals.module';
 import { CollaborationGateway } from './collaboration.gateway';
 import { CollaborationService } from './collaboration.service';
 import { DocumentStore } from './document-store';
-import { DocumentSnapshotEntity, DocumentUpdateEntity } from './document-update.entity';
+import { DocumentDerivationEntity, DocumentSnapshotEntity, DocumentUpdateEntity } from './document-update.entity';
 
 /**
  * Real-time editing of proposal bodies. The proposals module supplies PROPOSAL_DOCUMENT_ACCESS
  * (membership, initial body, keeping suggestion rows in step).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([DocumentUpdateEntity, DocumentSnapshotEntity]), AuthModule, ProposalsModule],
+  imports: [TypeOrmModule.forFeature([DocumentUpdateEntity, DocumentSnapshotEntity, DocumentDerivationEntity]), AuthModule, ProposalsModule],
   providers: [DocumentStore, CollaborationService, CollaborationGateway],
   exports: [DocumentStore, CollaborationService],
 })

@@ -8,7 +8,7 @@ import {
   replaceBody,
   yDocToJSON,
 } from '@jianyan/shared';
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { parse as parseCookies } from 'cookie';
 import { signedCookie } from 'cookie-parser';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -24,6 +24,7 @@ import { AuthService } from '../core/auth/auth.service';
 import { ProposalBodyBridge } from '../core/proposals/proposal-body-bridge';
 import { SESSION_COOKIE } from '../core/auth/session.middleware';
 import { CollaborationRedis } from './collaboration-redis';
+import { DocumentSizeGuard } from './document-size';
 import { DocumentStore } from './document-store';
 import {
   PROPOSAL_DOCUMENT_ACCESS,
@@ -56,12 +57,14 @@ const COMPACT_LOCK_MS = 60_000;
  * server acknowledges it; the derived body is handed back to the proposals domain.
  */
 @Injectable()
-export class CollaborationService implements OnModuleInit, OnApplicationShutdown {
+export class CollaborationService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CollaborationService.name);
   readonly hocuspocus: Hocuspocus;
   private readonly subscriptions;
   private readonly instanceId = randomUUID();
   private stopRelay?: () => Promise<void>;
+  private startupDerivation?: Promise<void>;
+  private readonly sizes: DocumentSizeGuard;
 
   constructor(
     private readonly auth: AuthService,
@@ -73,16 +76,17 @@ export class CollaborationService implements OnModuleInit, OnApplicationShutdown
     events: DomainEvents,
     bodies: ProposalBodyBridge,
   ) {
+    this.sizes = new DocumentSizeGuard(config.collaboration.maxDocumentBytes);
     this.hocuspocus = new Hocuspocus({
       name: 'jianyan',
       quiet: true,
       // several instances: live updates and awareness travel between them through Redis
-      extensions: config.redisUrl ? [new CollaborationRedis(config.redisUrl, (name, document) => this.store.load(name, document))] : [],
+      extensions: config.redisUrl ? [new CollaborationRedis(config.redisUrl, async (name, document) => { await this.store.load(name, document); })] : [],
       debounce: 1_000,
       maxDebounce: 5_000,
       onAuthenticate: (data) => this.authenticate(data.requestHeaders, data.documentName, data.connectionConfig),
       onLoadDocument: (data) => this.loadDocument(data.documentName, data.document),
-      beforeHandleMessage: (data) => this.persistIncoming(data.documentName, data.update, data.connection, data.context),
+      beforeHandleMessage: (data) => this.persistIncoming(data.documentName, data.document, data.update, data.connection, data.context),
       onStoreDocument: (data) => this.documentStored(data.documentName, data.document),
     });
     bodies.connect({
@@ -104,7 +108,14 @@ export class CollaborationService implements OnModuleInit, OnApplicationShutdown
     });
   }
 
+  onApplicationBootstrap(): void {
+    this.startupDerivation = this.deriveStaleDocuments().catch((error: Error) =>
+      this.logger.error(`could not derive stale documents: ${error.message}`),
+    );
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    await this.startupDerivation;
     this.subscriptions.forEach((subscription) => subscription.unsubscribe());
     await this.stopRelay?.();
     this.hocuspocus.closeConnections();
@@ -142,46 +153,83 @@ export class CollaborationService implements OnModuleInit, OnApplicationShutdown
         if (initial) await this.store.append(documentName, Y.encodeStateAsUpdate(jsonToYDoc(initial)), null);
       });
     }
-    await this.store.load(documentName, document);
+    const lastUpdateId = await this.store.load(documentName, document);
+    // updates stored after the last derivation (a crash within the debounce): derive them now
+    if (lastUpdateId > (await this.store.derivedThrough(documentName))) this.deriveInBackground(documentName);
     return document;
   }
 
-  /** Runs before Hocuspocus applies and acknowledges a message: the update is durable first. */
+  /**
+   * Runs before Hocuspocus applies and acknowledges a message: the update is durable first. An
+   * update that would take the document past its size limit throws: Hocuspocus then closes the
+   * connection with the refusal, and the update is neither stored, applied nor broadcast.
+   */
   private async persistIncoming(
     documentName: string,
+    document: Document,
     message: Uint8Array,
     connection: { readOnly: boolean },
     context: Partial<ConnectionContext>,
   ): Promise<void> {
     if (connection.readOnly) return;
     const update = documentUpdateIn(message);
+    if (update) this.sizes.check(document, update);
     if (update) await this.store.append(documentName, update, context.actor?.userId ?? null);
   }
 
-  /** One instance at a time derives a document's body (the rows are shared; the live documents agree). */
+  /**
+   * Hocuspocus' debounced store: the document changed, so its body is derived again. With several
+   * instances the live document first takes in what others stored and did not relay (Redis away,
+   * or still in flight), so its clients see it too.
+   */
   private async documentStored(documentName: string, document: Document): Promise<void> {
-    const proposalId = proposalIdFromDocumentName(documentName);
-    if (!proposalId) return;
-    await this.locks.runSerialized(`collab-store:${documentName}`, STORE_LOCK_MS, async () => {
-      // what other instances stored and did not relay (Redis away, or still in flight) is derived too
-      await this.store.load(documentName, document);
-      const json = yDocToJSON(document);
-      const { restore } = await this.access.bodyChanged(
-        proposalId,
-        { json, text: plainText(json), suggestions: documentSuggestions(json) },
-        null,
-      );
-      if (restore.length > 0) await this.restoreSuggestions(documentName, document, restore);
-    });
+    if (this.config.redisUrl) await this.store.load(documentName, document);
+    await this.derive(documentName);
     if ((await this.store.pendingUpdateCount(documentName)) >= this.config.collaboration.compactAfterUpdates) {
       await this.compact(documentName);
     }
   }
 
+  /**
+   * Derives the proposal's body (text, suggestion rows, anchors) from the document as STORED,
+   * snapshot plus updates, never from a live copy waiting for its debounce: every acknowledged
+   * update is stored, so the result has every keystroke a client was told was saved. One
+   * instance at a time derives a document; the update it reflects is recorded, so documents
+   * left behind (a crash within the debounce) are found and derived at start and on load.
+   */
+  async derive(documentName: string): Promise<void> {
+    const proposalId = proposalIdFromDocumentName(documentName);
+    if (!proposalId) return;
+    const restore = await this.locks.runSerialized(`collab-store:${documentName}`, STORE_LOCK_MS, async () => {
+      const { doc, lastUpdateId } = await this.store.loadStored(documentName);
+      try {
+        const json = yDocToJSON(doc);
+        const derived = await this.access.bodyChanged(proposalId, { json, text: plainText(json), suggestions: documentSuggestions(json) }, null);
+        await this.store.markDerived(documentName, lastUpdateId);
+        return derived.restore;
+      } finally {
+        doc.destroy();
+      }
+    });
+    if (restore.length > 0) await this.restoreSuggestions(proposalId, restore);
+  }
+
+  private deriveInBackground(documentName: string): void {
+    this.derive(documentName).catch((error: Error) => this.logger.error(`could not derive ${documentName}: ${error.message}`));
+  }
+
+  /** At start: derives every document whose stored updates are newer than its derived body. */
+  private async deriveStaleDocuments(): Promise<void> {
+    const stale = await this.store.documentsToDerive();
+    for (const documentName of stale) {
+      await this.derive(documentName).catch((error: Error) => this.logger.error(`could not derive ${documentName}: ${error.message}`));
+    }
+    if (stale.length > 0) this.logger.warn(`derived ${stale.length} document(s) whose body was behind their stored updates`);
+  }
+
   /** Puts back suggestion blocks that were deleted although their outcome is on record. */
-  private async restoreSuggestions(documentName: string, document: Document, suggestions: { id: string; text: string }[]) {
-    const before = Y.encodeStateVector(document);
-    document.transact(() => {
+  private async restoreSuggestions(proposalId: string, suggestions: { id: string; text: string }[]): Promise<void> {
+    await this.changeDocument(proposalId, null, (document) => {
       const fragment = document.getXmlFragment(BODY_FIELD);
       for (const suggestion of suggestions) {
         const block = new Y.XmlElement('suggestion');
@@ -191,9 +239,8 @@ export class CollaborationService implements OnModuleInit, OnApplicationShutdown
         block.insert(0, [paragraph]);
         fragment.push([block]);
       }
-    }, 'server:restore-suggestions');
-    await this.store.append(documentName, Y.encodeStateAsUpdate(document, before), null);
-    this.logger.warn(`restored ${suggestions.length} adopted suggestion(s) deleted from ${documentName}`);
+    });
+    this.logger.warn(`restored ${suggestions.length} adopted suggestion(s) deleted from proposal ${proposalId}`);
   }
 
   /**
@@ -217,21 +264,13 @@ export class CollaborationService implements OnModuleInit, OnApplicationShutdown
   }
 
   /**
-   * Derives the body now, instead of waiting for the debounced store. The document may be open
-   * on another instance only: every acknowledged update is stored, so it is opened here from the
-   * database (and, with Redis, synced with the live copies) for the moment of the flush.
+   * Derives the body now, instead of waiting for the debounced store, from the stored document
+   * (every acknowledged update, whichever instance has it open). Before a version is saved or
+   * frozen, the DOCX export, and a change through the forms.
    */
   private async flush(proposalId: string): Promise<void> {
     const documentName = `${PROPOSAL_DOCUMENT_PREFIX}${proposalId}`;
-    const document = this.hocuspocus.documents.get(documentName);
-    if (document) return this.documentStored(documentName, document);
-    if (!this.config.redisUrl || !(await this.store.exists(documentName))) return;
-    const connection = await this.hocuspocus.openDirectConnection(documentName, {});
-    try {
-      await this.documentStored(documentName, connection.document!);
-    } finally {
-      await connection.disconnect();
-    }
+    if (await this.store.exists(documentName)) await this.derive(documentName);
   }
 
   /**
@@ -241,7 +280,7 @@ export class CollaborationService implements OnModuleInit, OnApplicationShutdown
    */
   private async changeDocument(
     proposalId: string,
-    actorId: string,
+    actorId: string | null,
     change: (document: Y.Doc) => unknown,
     options: { onlyIfStored?: boolean } = {},
   ): Promise<void> {

@@ -3,7 +3,13 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, LessThanOrEqual, MoreThan, Repository } from 'typeorm';
 import * as Y from 'yjs';
 import { runTransaction } from '../database/transactions';
-import { DocumentSnapshotEntity, DocumentUpdateEntity } from './document-update.entity';
+import { DocumentDerivationEntity, DocumentSnapshotEntity, DocumentUpdateEntity } from './document-update.entity';
+
+/** A document as the database holds it: snapshot plus later updates, up to `lastUpdateId`. */
+export interface StoredDocument {
+  doc: Y.Doc;
+  lastUpdateId: number;
+}
 
 export interface StoredDocumentStats {
   updates: number;
@@ -22,6 +28,7 @@ export class DocumentStore {
   constructor(
     @InjectRepository(DocumentUpdateEntity) private readonly updates: Repository<DocumentUpdateEntity>,
     @InjectRepository(DocumentSnapshotEntity) private readonly snapshots: Repository<DocumentSnapshotEntity>,
+    @InjectRepository(DocumentDerivationEntity) private readonly derivations: Repository<DocumentDerivationEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -36,8 +43,8 @@ export class DocumentStore {
     return (await this.snapshots.existsBy({ documentName })) || (await this.updates.existsBy({ documentName }));
   }
 
-  /** Applies the stored state to `doc`. An update that cannot be decoded is logged and skipped. */
-  async load(documentName: string, doc: Y.Doc): Promise<void> {
+  /** Applies the stored state to `doc`; returns the id of the last stored update it includes. */
+  async load(documentName: string, doc: Y.Doc): Promise<number> {
     const snapshot = await this.snapshots.findOneBy({ documentName });
     const rows = await this.updates.find({
       where: { documentName, id: MoreThan(snapshot?.lastUpdateId ?? 0) },
@@ -53,6 +60,44 @@ export class DocumentStore {
         }
       }
     });
+    return rows.length > 0 ? rows[rows.length - 1].id : (snapshot?.lastUpdateId ?? 0);
+  }
+
+  /** A fresh copy of the stored document (the caller destroys it). */
+  async loadStored(documentName: string): Promise<StoredDocument> {
+    const doc = new Y.Doc();
+    return { doc, lastUpdateId: await this.load(documentName, doc) };
+  }
+
+  /** Records that the derived body now reflects every stored update up to `lastUpdateId` (never moves back). */
+  async markDerived(documentName: string, lastUpdateId: number): Promise<void> {
+    await runTransaction(this.dataSource, async (manager) => {
+      const current = await manager.findOneBy(DocumentDerivationEntity, { documentName });
+      if (current && current.lastUpdateId >= lastUpdateId) return;
+      await manager.save(DocumentDerivationEntity, { documentName, lastUpdateId, updatedAt: new Date() });
+    });
+  }
+
+  /** Documents with stored updates newer than their derived body (or never derived). */
+  async documentsToDerive(): Promise<string[]> {
+    const latest = new Map<string, number>();
+    const updateRows: { documentName: string; lastUpdateId: number | string }[] = await this.updates
+      .createQueryBuilder('u')
+      .select('u.documentName', 'documentName')
+      .addSelect('MAX(u.id)', 'lastUpdateId')
+      .groupBy('u.documentName')
+      .getRawMany();
+    for (const row of updateRows) latest.set(row.documentName, Number(row.lastUpdateId));
+    for (const snapshot of await this.snapshots.find({ select: { documentName: true, lastUpdateId: true } })) {
+      latest.set(snapshot.documentName, Math.max(latest.get(snapshot.documentName) ?? 0, snapshot.lastUpdateId));
+    }
+    const derived = new Map((await this.derivations.find()).map((row) => [row.documentName, row.lastUpdateId]));
+    return [...latest].filter(([name, id]) => id > (derived.get(name) ?? 0)).map(([name]) => name);
+  }
+
+  /** The last stored update the document's derived body reflects (0: never derived). */
+  async derivedThrough(documentName: string): Promise<number> {
+    return (await this.derivations.findOneBy({ documentName }))?.lastUpdateId ?? 0;
   }
 
   async pendingUpdateCount(documentName: string): Promise<number> {

@@ -39,3 +39,16 @@ export class DocumentSnapshotEntity {
   @Column({ type: TIMESTAMP_TYPE, default: () => 'CURRENT_TIMESTAMP' })
   updatedAt!: Date;
 }
+
+/** The last stored update (id) a document's derived body was derived from. */
+@Entity('document_derivations')
+export class DocumentDerivationEntity {
+  @Column({ type: 'varchar', length: 100, primary: true })
+  documentName!: string;
+
+  @Column({ type: 'integer', default: 0 })
+  lastUpdateId!: number;
+
+  @Column({ type: TIMESTAMP_TYPE, default: () => 'CURRENT_TIMESTAMP' })
+  updatedAt!: Date;
+}

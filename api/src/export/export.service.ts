@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { Actor } from '../common/graphql-context';
+import { ProposalBodyBridge } from '../core/proposals/proposal-body-bridge';
 import { ProposalMembersService } from '../core/proposals/proposal-members.service';
 import { ProposalsService } from '../core/proposals/proposals.service';
 import { SuggestionsService } from '../core/proposals/suggestions.service';
@@ -14,13 +15,18 @@ export class ExportService {
     private readonly members: ProposalMembersService,
     private readonly suggestions: SuggestionsService,
     private readonly users: UsersService,
+    private readonly bodies: ProposalBodyBridge,
   ) {}
 
   async proposalDocx(actor: Actor, proposalId: string): Promise<{ fileName: string; content: Buffer }> {
-    const proposal = await this.proposals.get(actor, proposalId).catch((error: unknown) => {
-      if (error instanceof GraphQLError && error.extensions.code === 'NOT_FOUND') throw new NotFoundException('Proposal not found');
-      throw error;
-    });
+    const readable = () =>
+      this.proposals.get(actor, proposalId).catch((error: unknown) => {
+        if (error instanceof GraphQLError && error.extensions.code === 'NOT_FOUND') throw new NotFoundException('Proposal not found');
+        throw error;
+      });
+    // the body as stored (every acknowledged keystroke), not as last derived by the debounce
+    await this.bodies.flush((await readable()).id);
+    const proposal = await readable();
     const [members] = await this.members.byProposalIds([proposal.id]);
     const authorIds = [
       proposal.leadAuthorId,

@@ -10,6 +10,7 @@ import { Adoption1764481000000 } from './1764481000000-adoption';
 import { Notifications1764490000000 } from './1764490000000-notifications';
 import { CommentAnchors1764500000000 } from './1764500000000-comment-anchors';
 import { StatusEventEffectiveDay1764510000000 } from './1764510000000-status-event-effective-day';
+import { DocumentDerivations1764800000000 } from './1764800000000-document-derivations';
 import { LoginThrottleBuckets1765000000000 } from './1765000000000-login-throttle-buckets';
 import { AttachmentPii1765200000000 } from './1765200000000-attachment-pii';
 import { EventOutbox1765300000000 } from './1765300000000-event-outbox';
@@ -23,6 +24,7 @@ export const MIGRATIONS = [Accounts1764390000000, Proposals1764400000000, Propos
   Notifications1764490000000,
   CommentAnchors1764500000000,
   StatusEventEffectiveDay1764510000000,
+  DocumentDerivations1764800000000,
   LoginThrottleBuckets1765000000000,
   AttachmentPii1765200000000,
   EventOutbox1765300000000,
