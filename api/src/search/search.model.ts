@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 
 @InputType()
 export class SearchFilterInput {
@@ -70,9 +70,6 @@ export class SearchFacet {
 export class SearchResultModel {
   @Field(() => Int)
   total!: number;
-
-  @Field(() => Float)
-  tookMs!: number;
 
   @Field(() => [SearchHitModel])
   hits!: SearchHitModel[];

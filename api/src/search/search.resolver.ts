@@ -13,7 +13,6 @@ export class SearchResolver {
     const result = await this.searchService.search(actor, input);
     return {
       total: result.total,
-      tookMs: result.tookMs,
       hits: result.hits.map((hit) => ({
         id: hit.id.split('#')[0],
         snippet: hit.snippet,

@@ -56,7 +56,6 @@ export function SearchResults(props: SearchResultsProps) {
       <div className="search-results-bar">
         <p className="search-total" data-testid={SEARCH_TEST_IDS.total} data-total={result.total} aria-live="polite" aria-atomic="true">
           <strong>{count}</strong>
-          <span className="search-took">{t('results.took', { ms: Math.max(0, Math.round(result.tookMs)) })}</span>
         </p>
         {loading && (
           <span className="search-updating" role="status">

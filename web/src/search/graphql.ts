@@ -41,7 +41,6 @@ export interface SearchFacet {
 
 export interface SearchResult {
   total: number;
-  tookMs: number;
   hits: SearchHit[];
   facets: SearchFacet[];
 }
@@ -58,7 +57,6 @@ export function facetAlias(field: string): FacetAlias {
 
 const RESULT_FIELDS = `
   total
-  tookMs
   hits {
     id
     snippet
