@@ -26,6 +26,10 @@ export const EVIDENCE_CITATION_ID_MAX_LENGTH = 64;
 /** Attachments: at most this many bytes, of the types below (checked from the bytes, not the name). */
 export const EVIDENCE_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 export const EVIDENCE_IMPORT_MAX_ROWS = 1000;
+/** Records one bulk publish may take: an import's worth. */
+export const EVIDENCE_BULK_PUBLISH_MAX = EVIDENCE_IMPORT_MAX_ROWS;
+/** BAD_USER_INPUT / FORBIDDEN `reason` of a refused bulk publish; `failures` lists each record refused. */
+export const BULK_PUBLISH_REFUSED = 'BULK_PUBLISH_REFUSED';
 /** Bytes of the decoded import file. */
 export const EVIDENCE_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -171,6 +175,8 @@ export const EVIDENCE_AUDIT_ACTIONS = {
   accessRevoked: 'evidence.access_revoked',
   exported: 'evidence.exported',
   imported: 'evidence.imported',
+  /** One entry per record of a bulk publish (`publishEvidenceMany`). */
+  published: 'evidence.published',
 } as const;
 export type EvidenceAuditAction = (typeof EVIDENCE_AUDIT_ACTIONS)[keyof typeof EVIDENCE_AUDIT_ACTIONS];
 

@@ -110,6 +110,11 @@
  *   grant-item              evidence record page: one access grant (data-level)
  *   import-file-input       import page: the CSV / XLSX file input
  *   import-commit           import page: imports the previewed file
+ *   bulk-publish-imported   import page, after an import: publishes the imported drafts at once
+ *   bulk-publish-drafts     evidence library: filters to drafts to select and publish them at once
+ *   bulk-publish-select     evidence library filtered to drafts: one record's checkbox
+ *   bulk-publish-selected   evidence library filtered to drafts: publishes the selected records
+ *   bulk-publish-refused    bulk publish: the records refused (data-evidence-id, data-code); none was published
  *   evidence-panel          proposal page: the evidence section (links grouped by suggestion)
  *   evidence-link-add       evidence panel: opens the link-evidence dialog (owners, co-authors)
  *   evidence-link-search    link dialog: search as you type
@@ -232,6 +237,11 @@ export const TEST_IDS = {
   grantItem: 'grant-item',
   importFileInput: 'import-file-input',
   importCommit: 'import-commit',
+  bulkPublishImported: 'bulk-publish-imported',
+  bulkPublishDrafts: 'bulk-publish-drafts',
+  bulkPublishSelect: 'bulk-publish-select',
+  bulkPublishSelected: 'bulk-publish-selected',
+  bulkPublishRefused: 'bulk-publish-refused',
   evidencePanel: 'evidence-panel',
   evidenceLinkAdd: 'evidence-link-add',
   evidenceLinkSearch: 'evidence-link-search',

@@ -6,18 +6,18 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { TEST_IDS } from '../app/testids';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCurrentUser } from '../auth/session';
-import { EVIDENCE_FACETS_QUERY, EVIDENCE_LIST_QUERY, type EvidenceFilter, type EvidenceSummary } from '../graphql/evidence';
+import { EVIDENCE_FACETS_QUERY, EVIDENCE_LIST_QUERY, type EvidenceSummary } from '../graphql/evidence';
 import { toAppError } from '../graphql/errors';
 import { useLabels } from '../i18n/labels';
 import { useDistricts } from '../proposals/districts';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { EmptyState, Loading } from '../ui/Status';
-import { downloadFile } from './download';
+import { LibrarySelectionBar, SelectRecord } from './BulkPublish';
+import { ExportButtons } from './ExportButtons';
 import { FacetPanel } from './FacetPanel';
 import { useEvidenceLabels } from './labels';
 import {
   EMPTY_LIBRARY_PARAMS,
-  exportQuery,
   hasLibraryFilters,
   parseLibraryParams,
   toEvidenceFilter,
@@ -60,6 +60,12 @@ export function EvidenceLibraryPage() {
   const endCursor = list.data?.evidenceList.pageInfo.endCursor ?? null;
   const hasNext = Boolean(list.data?.evidenceList.pageInfo.hasNextPage && endCursor);
   const filtered = hasLibraryFilters(params);
+  // Filtered to drafts, the records the viewer may publish can be selected and published at once.
+  const selecting = canRecord && params.status === 'draft';
+  const selectable = selecting ? nodes.filter((e) => e.viewerCanManage && e.status === 'draft') : [];
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  useEffect(() => setSelected(new Set()), [key]);
+  const toggle = (id: string) => setSelected((current) => new Set(current.has(id) ? [...current].filter((x) => x !== id) : [...current, id]));
 
   return (
     <div className="stack evidence-library">
@@ -96,8 +102,16 @@ export function EvidenceLibraryPage() {
             <p className="muted" aria-live="polite">
               {connection ? t('evidenceList.total', { count: connection.totalCount }) : '\u00a0'}
             </p>
-            <ExportButtons filter={filter} />
+            <div className="page-actions">
+              {canRecord && !selecting && (
+                <button type="button" className="button button-small" onClick={() => onChange({ ...params, status: 'draft' })} data-testid={TEST_IDS.bulkPublishDrafts}>
+                  {t('evidenceBulk.showDrafts')}
+                </button>
+              )}
+              <ExportButtons filter={filter} />
+            </div>
           </div>
+          {selecting && <LibrarySelectionBar selectable={selectable} selected={selected} onChange={setSelected} />}
 
           {list.error && !connection ? (
             <ErrorNotice error={toAppError(list.error)} title={t('evidenceList.loadFailed')} onRetry={() => void list.refetch().catch(() => undefined)} />
@@ -134,7 +148,11 @@ export function EvidenceLibraryPage() {
               {list.error && <ErrorNotice error={toAppError(list.error)} onRetry={() => void list.refetch().catch(() => undefined)} />}
               <ul className="evidence-list" data-testid={TEST_IDS.evidenceList} data-count={nodes.length} aria-label={t('evidenceList.listLabel')} aria-busy={busy}>
                 {nodes.map((evidence) => (
-                  <EvidenceRow key={evidence.id} evidence={evidence} />
+                  <EvidenceRow
+                    key={evidence.id}
+                    evidence={evidence}
+                    selection={selectable.includes(evidence) ? { checked: selected.has(evidence.id), onToggle: () => toggle(evidence.id) } : undefined}
+                  />
                 ))}
               </ul>
               {(pages.hasPrevious || hasNext) && (
@@ -286,55 +304,8 @@ function useDistrictName() {
   };
 }
 
-function ExportButtons({ filter }: { filter: EvidenceFilter }) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState<null | 'csv' | 'xlsx'>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function onExport(format: 'csv' | 'xlsx') {
-    if (busy) return;
-    setBusy(format);
-    setError(null);
-    try {
-      const accept = format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      const result = await downloadFile(`/export/evidence.${format}${exportQuery(filter)}`, accept, `evidence.${format}`);
-      if (!result.ok) setError(t(result.failure === 'UNAUTHENTICATED' ? 'evidence.downloadSignedOut' : 'evidence.downloadFailed'));
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  return (
-    <div className="export-group">
-      <div className="export-actions" role="group" aria-label={t('evidenceList.exportLabel')} title={t('evidenceList.exportHint')}>
-        <button type="button" className="button button-small" onClick={() => void onExport('csv')} disabled={busy !== null} data-testid={TEST_IDS.evidenceExportCsv}>
-          <DownloadIcon />
-          {busy === 'csv' ? t('evidenceList.exporting') : t('evidenceList.exportCsv')}
-        </button>
-        <button type="button" className="button button-small" onClick={() => void onExport('xlsx')} disabled={busy !== null} data-testid={TEST_IDS.evidenceExportXlsx}>
-          <DownloadIcon />
-          {busy === 'xlsx' ? t('evidenceList.exporting') : t('evidenceList.exportXlsx')}
-        </button>
-      </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function DownloadIcon() {
-  return (
-    <svg className="button-icon-svg" width={16} height={16} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable={false}>
-      <path d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10" />
-    </svg>
-  );
-}
-
 /** One record: title (link), badges, where / when / what, an excerpt of the narrative as served, tags. */
-function EvidenceRow({ evidence }: { evidence: EvidenceSummary }) {
+function EvidenceRow({ evidence, selection }: { evidence: EvidenceSummary; selection?: { checked: boolean; onToggle: () => void } }) {
   const { t } = useTranslation();
   const labels = useEvidenceLabels();
   const orgLabels = useLabels();
@@ -342,6 +313,7 @@ function EvidenceRow({ evidence }: { evidence: EvidenceSummary }) {
   return (
     <li className="evidence-row" data-testid={TEST_IDS.evidenceRow} data-evidence-id={evidence.id}>
       <div className="evidence-row-head">
+        {selection && <SelectRecord title={evidence.title} checked={selection.checked} onToggle={selection.onToggle} />}
         <h2 className="evidence-row-title">
           <Link to={`/evidence/${evidence.id}`}>{evidence.title}</Link>
         </h2>

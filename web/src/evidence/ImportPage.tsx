@@ -20,6 +20,7 @@ import { toAppError, type AppError } from '../graphql/errors';
 import { useFormat } from '../i18n/format';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Loading } from '../ui/Status';
+import { PublishImported } from './BulkPublish';
 import { useEvidenceLabels } from './labels';
 import { evidenceZhCN } from './messages';
 import { EVIDENCE_RECORDER_ROLES } from './permissions';
@@ -31,6 +32,8 @@ const REQUIRED_COLUMNS = ['title', 'dateFrom', 'sourceType'] as const;
 type ColumnKey = keyof typeof evidenceZhCN.evidenceImport.columns;
 const COLUMN_KEYS = Object.keys(evidenceZhCN.evidenceImport.columns) as ColumnKey[];
 const isColumnKey = (value: string): value is ColumnKey => (COLUMN_KEYS as string[]).includes(value);
+type ReasonKey = keyof typeof evidenceZhCN.evidenceImport.reasons;
+const isReasonKey = (value: string): value is ReasonKey => Object.keys(evidenceZhCN.evidenceImport.reasons).includes(value);
 
 interface Chosen {
   name: string;
@@ -150,6 +153,7 @@ function ImportPage() {
             <p className="notice-title">{t('evidenceImport.done', { count: result.count })}</p>
             <p className="notice-message">{t('evidenceImport.doneHint')}</p>
           </div>
+          <PublishImported records={result.evidence} />
           <ul className="import-created">
             {result.evidence.map((e) => (
               <li key={e.id}>
@@ -247,6 +251,7 @@ function PreviewSection({ preview, fileName, columnLabel, blocked, committing, o
   const labels = useEvidenceLabels();
   const format = useFormat();
   const id = useId();
+  const message = (e: EvidenceImportError) => (e.reason && isReasonKey(e.reason) ? t(`evidenceImport.reasons.${e.reason}`) : e.message);
   const where = (e: EvidenceImportError) => (e.row <= 1 ? t('evidenceImport.errorHeader', { column: columnLabel(e.column) }) : t('evidenceImport.errorAt', { row: e.row, column: columnLabel(e.column) }));
 
   return (
@@ -270,8 +275,8 @@ function PreviewSection({ preview, fileName, columnLabel, blocked, committing, o
               {preview.errors.map((e, index) => (
                 <li key={index} data-row={e.row} data-column={e.column}>
                   <strong>{where(e)}</strong>
-                  <span lang="en" className="import-error-message">
-                    {e.message}
+                  <span lang={e.reason ? undefined : 'en'} className="import-error-message">
+                    {message(e)}
                   </span>
                 </li>
               ))}
@@ -315,7 +320,7 @@ function PreviewSection({ preview, fileName, columnLabel, blocked, committing, o
                           <ul className="import-row-errors">
                             {row.errors.map((e, index) => (
                               <li key={index}>
-                                {columnLabel(e.column)} · <span lang="en">{e.message}</span>
+                                {columnLabel(e.column)} · <span lang={e.reason ? undefined : 'en'}>{message(e)}</span>
                               </li>
                             ))}
                           </ul>

@@ -359,6 +359,25 @@ export const evidenceZhCN = {
       other: '此项有误，请检查。',
     },
   },
+  evidenceBulk: {
+    publishImported: '发布这 {{count}} 条',
+    publishSelected: '发布所选（{{count}} 条）',
+    publishing: '正在发布…',
+    published: '已发布 {{count}} 条证据。',
+    selectAll: '全选本页',
+    clearSelection: '取消选择',
+    selectRow: '选择“{{title}}”',
+    selectionLabel: '批量发布',
+    selectHint: '勾选要发布的草稿。只有全部可以发布时才会发布；有一条不能发布，就一条也不发布。',
+    showDrafts: '批量发布草稿',
+    refusedTitle: '{{count}} 条不能发布，所以一条也没有发布',
+    failure: {
+      NOT_FOUND: '找不到这条记录，或您无权查看',
+      FORBIDDEN: '只有录入人和其所属组织的管理员可以发布',
+      BAD_USER_INPUT: '状态为“{{status}}”，不能发布',
+    },
+    failed: '发布失败。',
+  },
   evidenceImport: {
     title: '批量导入证据',
     intro: '从 CSV 或 Excel（XLSX）文件导入多条证据。先预览并检查每一行，全部无误后才能导入；只要有一行有误，就一条也不会导入。导入的记录是草稿。',
@@ -400,7 +419,10 @@ export const evidenceZhCN = {
     noRows: '文件中没有数据行。',
     chooseAnother: '重新选择文件',
     done: '已导入 {{count}} 条证据（草稿）。',
-    doneHint: '请逐条检查后发布。',
+    doneHint: '请检查后发布：可以逐条发布，也可以一次发布这些草稿。',
+    reasons: {
+      MASKED_EXPORT: '这一行来自为无权查看原文的人导出的文件，内容已遮盖，不是原记录，不能导入。请导入原文的导出（您自己的记录，或由其所属组织的管理员导出）。',
+    },
     openLibrary: '查看证据库',
     importAnother: '继续导入',
     columns: {
@@ -424,6 +446,7 @@ export const evidenceZhCN = {
       consentExpiresOn: '同意有效期至',
       markedNames: '需遮盖的姓名',
       status: '状态',
+      masked: '已遮盖',
     },
   },
   evidencePanel: {
@@ -531,6 +554,7 @@ export const evidenceZhCN = {
       access_revoked: '撤销授权',
       exported: '导出证据',
       imported: '导入证据',
+      published: '批量发布证据',
     },
   },
 };
@@ -895,6 +919,25 @@ export const evidenceEn: typeof evidenceZhCN = {
       other: 'This field has a problem; please check it.',
     },
   },
+  evidenceBulk: {
+    publishImported: 'Publish these {{count}}',
+    publishSelected: 'Publish selected ({{count}})',
+    publishing: 'Publishing…',
+    published: '{{count}} records published.',
+    selectAll: 'Select all on this page',
+    clearSelection: 'Clear selection',
+    selectRow: 'Select “{{title}}”',
+    selectionLabel: 'Publish in bulk',
+    selectHint: 'Tick the drafts to publish. They are published only if all of them can be; if one cannot, none is.',
+    showDrafts: 'Publish drafts in bulk',
+    refusedTitle: '{{count}} cannot be published, so none was published',
+    failure: {
+      NOT_FOUND: 'not found, or you may not see it',
+      FORBIDDEN: 'only its contributor and administrators of its organisation may publish it',
+      BAD_USER_INPUT: 'it is “{{status}}” and cannot be published',
+    },
+    failed: 'Publishing failed.',
+  },
   evidenceImport: {
     title: 'Import evidence',
     intro:
@@ -938,7 +981,11 @@ export const evidenceEn: typeof evidenceZhCN = {
     noRows: 'The file has no data rows.',
     chooseAnother: 'Choose another file',
     done: '{{count}} records imported (drafts).',
-    doneHint: 'Check each one, then publish it.',
+    doneHint: 'Check them, then publish them one by one or all at once.',
+    reasons: {
+      MASKED_EXPORT:
+        'This row comes from an export for someone not cleared for its raw content: its text is masked, so it is not the record and cannot be imported. Import an export of the raw record (your own records, or exported by an administrator of its organisation).',
+    },
     openLibrary: 'Open the evidence library',
     importAnother: 'Import more',
     columns: {
@@ -962,6 +1009,7 @@ export const evidenceEn: typeof evidenceZhCN = {
       consentExpiresOn: 'Consent expires on',
       markedNames: 'Names to mask',
       status: 'Status',
+      masked: 'Masked',
     },
   },
   evidencePanel: {
@@ -1070,6 +1118,7 @@ export const evidenceEn: typeof evidenceZhCN = {
       access_revoked: 'Access revoked',
       exported: 'Evidence exported',
       imported: 'Evidence imported',
+      published: 'Evidence published in bulk',
     },
   },
 };

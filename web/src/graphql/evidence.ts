@@ -229,6 +229,8 @@ export interface EvidenceImportError {
   row: number;
   column: string;
   message: string;
+  /** A code the web app words (MASKED_EXPORT), when the server gives one. */
+  reason: string | null;
 }
 
 export interface EvidenceImportRow {
@@ -721,6 +723,20 @@ export const PUBLISH_EVIDENCE_MUTATION: TypedDocumentNode<PublishEvidenceMutatio
   ${EVIDENCE_DETAIL_FIELDS}
 `;
 
+export interface PublishEvidenceManyMutation {
+  publishEvidenceMany: Pick<EvidenceSummary, '__typename' | 'id' | 'status' | 'version'>[];
+}
+/** All or none; a refusal lists each refused record in `extensions.failures`. */
+export const PUBLISH_EVIDENCE_MANY_MUTATION: TypedDocumentNode<PublishEvidenceManyMutation, { input: { ids: string[] } }> = gql`
+  mutation PublishEvidenceMany($input: PublishEvidenceManyInput!) {
+    publishEvidenceMany(input: $input) {
+      id
+      status
+      version
+    }
+  }
+`;
+
 export interface WithdrawEvidenceMutation {
   withdrawEvidence: EvidenceDetail;
 }
@@ -855,12 +871,14 @@ export const PREVIEW_EVIDENCE_IMPORT_MUTATION: TypedDocumentNode<PreviewEvidence
           row
           column
           message
+          reason
         }
       }
       errors {
         row
         column
         message
+        reason
       }
     }
   }

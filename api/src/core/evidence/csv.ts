@@ -56,9 +56,18 @@ export function parseCsv(input: string): string[][] {
   return rows;
 }
 
-/** Cells a spreadsheet would run as a formula are prefixed with ' (CSV injection). */
+/**
+ * Cells a spreadsheet would run as a formula are prefixed with ' (CSV injection). Values already
+ * made of 's before such a character get one more, so that `restoreFormula` gives back exactly
+ * what was written.
+ */
 export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** The value `neutralizeFormula` was given: what the import reads from a CSV this product wrote. */
+export function restoreFormula(value: string): string {
+  return /^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
 function quote(value: string): string {

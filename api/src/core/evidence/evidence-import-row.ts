@@ -1,4 +1,7 @@
-import { parseBoolean, parseDate, parseFigures, parsePopulation, parseSensitivity, parseSourceType, parseTheme, splitList, ImportColumn } from './evidence-table';
+import { parseBoolean, parseDate, parseFigures, parsePopulation, parseSensitivity, parseSourceType, parseStatus, parseTheme, splitList, ImportColumn } from './evidence-table';
+
+/** CellError.reason of a row exported masked. */
+export const MASKED_EXPORT = 'MASKED_EXPORT';
 
 /** The districts of the importer's federation by id, code and name, and the ones she may file under. */
 export interface DistrictLookup {
@@ -9,6 +12,7 @@ export interface DistrictLookup {
 export interface CellError {
   column: string;
   message: string;
+  reason?: string;
 }
 
 /**
@@ -46,7 +50,17 @@ export function rowToInput(
       errors.push({ column: 'district', message: `“${values.district}” is outside your organisation and the ones below it; you may not file under it` });
     }
   }
-  const status = single('status', (v) => (['draft', '草稿'].includes(v) ? 'draft' : ['published', '已发布', '发布'].includes(v) ? 'published' : null), 'status (draft or published)');
+  const status = single('status', parseStatus, 'status (draft, published or withdrawn)');
+  // Masked text imported would become a record whose "original" is the masked text, its consent
+  // details and marked names lost: refused, so that a masked export never passes for the record.
+  if (single('masked', parseBoolean, 'yes/no value')) {
+    errors.push({
+      column: 'masked',
+      reason: MASKED_EXPORT,
+      message:
+        'this row was exported masked, for someone not cleared for its raw content; it is not the record and cannot be imported. Import an export of the raw record (your own records, or exported by an administrator of its organisation)',
+    });
+  }
   const consentObtained = single('consentObtained', parseBoolean, 'yes/no value') ?? false;
   const input = {
     title: values.title ?? '',

@@ -12,6 +12,9 @@ export class EvidenceImportErrorModel {
 
   @Field()
   message!: string;
+
+  @Field(() => String, { nullable: true, description: 'A stable code the web app words, when there is one: MASKED_EXPORT' })
+  reason?: string | null;
 }
 
 @ObjectType('EvidenceImportRow')

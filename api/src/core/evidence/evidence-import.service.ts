@@ -8,7 +8,7 @@ import { Actor } from '../../common/graphql-context';
 import { runTransaction } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { CsvSyntaxError, parseCsv } from './csv';
+import { CsvSyntaxError, parseCsv, restoreFormula } from './csv';
 import { EvidenceClearanceService, EvidenceView } from './evidence-clearance.service';
 import { EvidenceImportFormat } from './evidence.inputs';
 import { EvidenceImportErrorModel, EvidenceImportPreviewModel } from './evidence-import.model';
@@ -119,7 +119,7 @@ export class EvidenceImportService {
       throw AppErrors.badInput('file', 'is not UTF-8 text; save the CSV as UTF-8');
     }
     try {
-      return parseCsv(text);
+      return parseCsv(text).map((cells) => cells.map(restoreFormula));
     } catch (error) {
       if (error instanceof CsvSyntaxError) throw AppErrors.badInput('file', error.message);
       throw error;

@@ -147,6 +147,6 @@ describe('evidence import from CSV and XLSX: preview, then all or nothing', () =
     const file = Buffer.from(await response.arrayBuffer()).toString('base64');
     const preview = (await (await f.as('chenfang')).ok(PREVIEW, { file, format: 'XLSX' })).previewEvidenceImport;
     expect(preview).toMatchObject({ rowCount: 1, validCount: 1, errors: [] });
-    expect(preview.ignoredColumns).toEqual(['ID', '录入人', '所属组织', '更新时间']);
+    expect(preview.ignoredColumns).toEqual(['ID', '实际敏感级别', '录入人', '所属组织', '更新时间']);
   });
 });

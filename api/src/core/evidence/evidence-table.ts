@@ -1,6 +1,7 @@
 import {
   EVIDENCE_SOURCE_TYPES,
   EVIDENCE_SOURCE_TYPE_LABELS,
+  EVIDENCE_STATUSES,
   EVIDENCE_STATUS_LABELS,
   POPULATION_GROUPS,
   POPULATION_GROUP_LABELS,
@@ -13,8 +14,8 @@ import type { EvidenceFigure } from './evidence.entity';
 
 /**
  * The columns of evidence spreadsheets: the import reads them (headers in English or Chinese,
- * values as codes or Chinese labels) and the export writes them (Chinese headers and labels), so an
- * exported file can be imported again.
+ * values as codes or Chinese labels) and the export writes every one of them (Chinese headers and
+ * labels, see evidence-export-rows.ts), so an exported file imports again as the same records.
  */
 export const IMPORT_COLUMNS = [
   { key: 'title', zh: '标题', required: true },
@@ -37,6 +38,8 @@ export const IMPORT_COLUMNS = [
   { key: 'consentExpiresOn', zh: '同意有效期至' },
   { key: 'markedNames', zh: '需遮盖的姓名' },
   { key: 'status', zh: '状态' },
+  /** 是 in an export for someone not cleared for raw content: its text is masked, so it is not the record (see rowToInput). */
+  { key: 'masked', zh: '已遮盖' },
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number]['key'];
 
@@ -73,6 +76,7 @@ function codeFor<T extends string>(value: string, codes: readonly T[], labels: R
 export const parsePopulation = (v: string) => codeFor(v, POPULATION_GROUPS, POPULATION_GROUP_LABELS);
 export const parseSourceType = (v: string) => codeFor(v, EVIDENCE_SOURCE_TYPES, EVIDENCE_SOURCE_TYPE_LABELS);
 export const parseSensitivity = (v: string) => codeFor(v, SENSITIVITY_LEVELS, SENSITIVITY_LABELS);
+export const parseStatus = (v: string) => (v.trim() === '发布' ? 'published' : codeFor(v, EVIDENCE_STATUSES, EVIDENCE_STATUS_LABELS));
 
 /** A program area label becomes its code; anything else stays a free tag. */
 export function parseTheme(value: string): string {

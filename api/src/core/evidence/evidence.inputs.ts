@@ -135,6 +135,12 @@ export class EvidenceTransitionInput {
 }
 
 @InputType()
+export class PublishEvidenceManyInput {
+  @Field(() => [ID], { description: 'At most 1000 records; repeated ids count once' })
+  ids!: string[];
+}
+
+@InputType()
 export class ChangeEvidenceSensitivityInput {
   @Field(() => ID)
   id!: string;

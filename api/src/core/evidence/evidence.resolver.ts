@@ -11,6 +11,7 @@ import {
   EvidenceTransitionInput,
   GrantEvidenceAccessInput,
   MarkEvidenceNamesInput,
+  PublishEvidenceManyInput,
   RecordEvidenceConsentInput,
   RevokeEvidenceAccessInput,
   UpdateEvidenceInput,
@@ -66,6 +67,15 @@ export class EvidenceResolver {
   @Mutation(() => EvidenceModel, { description: 'Makes a draft or withdrawn record visible per its sensitivity' })
   async publishEvidence(@CurrentActor() actor: Actor, @Args('input') input: EvidenceTransitionInput): Promise<EvidenceModel> {
     return EvidenceModel.from(await this.evidenceService.transition(actor, input.id, 'published', input.expectedVersion));
+  }
+
+  @Roles(...RECORDERS)
+  @Mutation(() => [EvidenceModel], {
+    description:
+      'Publishes many records at once (e.g. an import), each checked as publishEvidence checks one; one refused and none is published (reason BULK_PUBLISH_REFUSED, failures: [{ id, code, status }])',
+  })
+  async publishEvidenceMany(@CurrentActor() actor: Actor, @Args('input') input: PublishEvidenceManyInput): Promise<EvidenceModel[]> {
+    return (await this.evidenceService.publishMany(actor, input)).map(EvidenceModel.from);
   }
 
   @Mutation(() => EvidenceModel, { description: 'Hides the record from everyone but its contributor and administrators' })

@@ -1,7 +1,18 @@
-import { EVIDENCE_AUDIT_ACTIONS, EvidenceStatus, SENSITIVITY_LEVELS, canMoveEvidence, effectiveSensitivity, todayInChina } from '@jianyan/shared';
+import {
+  BULK_PUBLISH_REFUSED,
+  ERROR_CODES,
+  EVIDENCE_AUDIT_ACTIONS,
+  EVIDENCE_BULK_PUBLISH_MAX,
+  EvidenceStatus,
+  SENSITIVITY_LEVELS,
+  canMoveEvidence,
+  effectiveSensitivity,
+  todayInChina,
+} from '@jianyan/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { GraphQLError } from 'graphql';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { z } from 'zod';
 import { AppErrors } from '../../common/errors';
 import { Actor } from '../../common/graphql-context';
@@ -34,6 +45,21 @@ const consentInput = z.object({
   aboutIdentifiablePeople: z.boolean().nullish(),
   expectedVersion: versionSchema,
 });
+const bulkPublishInput = z.object({
+  ids: z
+    .array(z.string().min(1, 'must not be blank'))
+    .min(1, 'must name at least one record')
+    .max(EVIDENCE_BULK_PUBLISH_MAX, `must name at most ${EVIDENCE_BULK_PUBLISH_MAX} records`)
+    .transform((ids) => [...new Set(ids)]),
+});
+
+/** Why one record of a bulk publish was refused: NOT_FOUND (not visible), FORBIDDEN (not hers to manage), BAD_USER_INPUT (its status). */
+export interface BulkPublishFailure {
+  id: string;
+  code: string;
+  status?: EvidenceStatus;
+}
+
 const namesInput = z.object({ id: z.string().min(1, 'is required'), names: markedNamesSchema, expectedVersion: versionSchema });
 
 /** Recording and changing evidence. Who may see what is decided by EvidenceClearanceService. */
@@ -111,6 +137,35 @@ export class EvidenceService {
     });
   }
 
+  /**
+   * Publishes many records at once, all or none: each is checked as `publishEvidence` checks one
+   * (visible, managed by the caller, publishable from its status); one refusal and nothing is
+   * written, the error listing every refused record. Each published record gets an audit entry.
+   */
+  async publishMany(actor: Actor, input: { ids: string[] }): Promise<EvidenceView[]> {
+    const { ids } = validateInput(bulkPublishInput, input);
+    return runTransaction(this.dataSource, async (manager) => {
+      const records = await manager.findBy(EvidenceEntity, { id: In(ids) });
+      const views = new Map((await this.clearance.viewsOf(actor, records, manager)).map((v) => [v.record.id, v]));
+      const failures: BulkPublishFailure[] = ids.flatMap((id): BulkPublishFailure[] => {
+        const view = views.get(id);
+        if (!view) return [{ id, code: ERROR_CODES.notFound }];
+        if (!view.canManage) return [{ id, code: ERROR_CODES.forbidden }];
+        if (!canMoveEvidence(view.record.status, 'published')) return [{ id, code: ERROR_CODES.badUserInput, status: view.record.status }];
+        return [];
+      });
+      if (failures.length) throw bulkPublishRefused(failures, ids.length);
+      const publishedAt = new Date();
+      const saved: EvidenceEntity[] = [];
+      for (const id of ids) saved.push(await saveEvidenceChanges(manager, views.get(id)!.record, { status: 'published', publishedAt }));
+      await this.audit.record(
+        saved.map((record) => this.entry(actor, record, EVIDENCE_AUDIT_ACTIONS.published, { via: 'bulk', count: saved.length, ...this.protectionOf(record) })),
+        manager,
+      );
+      return this.clearance.viewsOf(actor, saved, manager);
+    });
+  }
+
   async changeSensitivity(actor: Actor, input: ChangeEvidenceSensitivityInput): Promise<EvidenceView> {
     const data = validateInput(sensitivityInput, input);
     return this.change(actor, data.id, data.expectedVersion, async (record) => ({
@@ -185,4 +240,12 @@ export class EvidenceService {
   assertDistrict(actor: Actor, districtId: string, field = 'districtId'): Promise<void> {
     return this.organizations.assertFilingDistrict(actor.organizationId, districtId, field);
   }
+}
+
+/** FORBIDDEN when a record is not the caller's to publish (or not visible), BAD_USER_INPUT when only statuses stand in the way. */
+function bulkPublishRefused(failures: BulkPublishFailure[], total: number): GraphQLError {
+  const permission = failures.some((f) => f.code !== ERROR_CODES.badUserInput);
+  return new GraphQLError(`ids: ${failures.length} of ${total} records cannot be published (${failures[0].id}: ${failures[0].code}); nothing was published`, {
+    extensions: { code: permission ? ERROR_CODES.forbidden : ERROR_CODES.badUserInput, field: 'ids', reason: BULK_PUBLISH_REFUSED, failures, total },
+  });
 }

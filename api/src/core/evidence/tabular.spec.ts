@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { parseCsv, writeCsv } from './csv';
+import { parseCsv, restoreFormula, writeCsv } from './csv';
 import { XLSX_MAX_ENTRIES, XLSX_MAX_UNCOMPRESSED_BYTES, columnIndex, columnLetters, readXlsx, writeXlsx } from './xlsx';
 import { handWrittenWorkbook, withDeclaredSizesOf, zipBomb } from './xlsx-fixtures';
 
@@ -29,6 +29,12 @@ describe('CSV (RFC 4180)', () => {
     const written = writeCsv(rows);
     expect(written.startsWith('\ufeff')).toBe(true);
     expect(parseCsv(written)).toEqual([['标题', 'x'], ['带"引号"', '多\n行'], ["'=1+1", ' 空格 ']]);
+  });
+
+  it('gives back exactly what was written once the formula guard is undone, apostrophes included', () => {
+    const values = ['=1+1', "'=1+1", "''+2", "'plain", '-7', '@社区', 'plain'];
+    const [read] = parseCsv(writeCsv([values]));
+    expect(read.map(restoreFormula)).toEqual(values);
   });
 });
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
-/** Reading and writing the first sheet of an XLSX workbook as rows of strings, with exceljs. */
+/** Reading the first sheet of an XLSX workbook as rows of strings, and writing one, with exceljs. */
 
 export class XlsxFormatError extends Error {}
 
@@ -117,10 +117,28 @@ export async function readXlsx(content: Buffer): Promise<string[][]> {
 // eslint-disable-next-line no-control-regex
 const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
-/** A one-sheet workbook of text cells (text stays text: `=1+1` is written as a string, not a formula). */
-export async function writeXlsx(sheetName: string, rows: readonly (readonly string[])[]): Promise<Buffer> {
+/** A calendar date, YYYY-MM-DD, written as a date cell. */
+export interface XlsxDate {
+  date: string;
+}
+export type XlsxCell = string | XlsxDate;
+
+/** How date cells show: Excel, WPS and LibreOffice all read it as a date format. */
+export const XLSX_DATE_FORMAT = 'yyyy-mm-dd';
+
+/**
+ * A one-sheet workbook. Text stays text (`=1+1` is written as a string, not a formula); dates are
+ * date cells (a serial with a date number format, midnight UTC, which is how readXlsx reads them back).
+ */
+export async function writeXlsx(sheetName: string, rows: readonly (readonly XlsxCell[])[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
-  for (const row of rows) sheet.addRow(row.map((value) => value.replace(XML_FORBIDDEN, '')));
+  for (const row of rows) {
+    const values = row.map((cell) => (typeof cell === 'string' ? cell.replace(XML_FORBIDDEN, '') : new Date(`${cell.date}T00:00:00Z`)));
+    const added = sheet.addRow(values);
+    values.forEach((value, i) => {
+      if (value instanceof Date) added.getCell(i + 1).numFmt = XLSX_DATE_FORMAT;
+    });
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
