@@ -49,6 +49,8 @@ interface ReconnectRequest {
 /** Upper bounds for holding a document's locks (a crashed holder blocks others this long at most). */
 const STORE_LOCK_MS = 30_000;
 const COMPACT_LOCK_MS = 60_000;
+/** A body that could not be derived (the database away) is derived again this much later. */
+const DERIVE_RETRY_MS = 5_000;
 
 /**
  * The Yjs collaboration server (Hocuspocus). Every connection is checked against the session
@@ -62,6 +64,7 @@ export class CollaborationService implements OnModuleInit, OnApplicationShutdown
   private readonly subscriptions;
   private readonly instanceId = randomUUID();
   private stopRelay?: () => Promise<void>;
+  private readonly deriveRetries = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly auth: AuthService,
@@ -83,7 +86,7 @@ export class CollaborationService implements OnModuleInit, OnApplicationShutdown
       onAuthenticate: (data) => this.authenticate(data.requestHeaders, data.documentName, data.connectionConfig),
       onLoadDocument: (data) => this.loadDocument(data.documentName, data.document),
       beforeHandleMessage: (data) => this.persistIncoming(data.documentName, data.update, data.connection, data.context),
-      onStoreDocument: (data) => this.documentStored(data.documentName, data.document),
+      onStoreDocument: (data) => this.deriveOrRetry(data.documentName, data.document),
     });
     bodies.connect({
       flush: (id) => this.flush(id),
@@ -106,6 +109,7 @@ export class CollaborationService implements OnModuleInit, OnApplicationShutdown
 
   async onApplicationShutdown(): Promise<void> {
     this.subscriptions.forEach((subscription) => subscription.unsubscribe());
+    this.deriveRetries.forEach((timer) => clearTimeout(timer));
     await this.stopRelay?.();
     this.hocuspocus.closeConnections();
     await this.hocuspocus.hooks('onDestroy', { instance: this.hocuspocus });
@@ -156,6 +160,33 @@ export class CollaborationService implements OnModuleInit, OnApplicationShutdown
     if (connection.readOnly) return;
     const update = documentUpdateIn(message);
     if (update) await this.store.append(documentName, update, context.actor?.userId ?? null);
+  }
+
+  /**
+   * Hocuspocus does not catch a store hook that fails after an edit: the rejection would end the
+   * process. Every update is already stored (persistIncoming); only the derived body waits, and is
+   * derived again (through a direct connection, which stores at once) until the database answers.
+   */
+  private async deriveOrRetry(documentName: string, document: Document): Promise<void> {
+    try {
+      await this.documentStored(documentName, document);
+    } catch (error) {
+      this.logger.warn(`body of ${documentName} not derived, retrying in ${DERIVE_RETRY_MS / 1000} s: ${(error as Error).message}`);
+      this.deriveLater(documentName);
+    }
+  }
+
+  private deriveLater(documentName: string): void {
+    if (this.deriveRetries.has(documentName)) return;
+    const timer = setTimeout(() => {
+      this.deriveRetries.delete(documentName);
+      this.hocuspocus
+        .openDirectConnection(documentName, {})
+        .then((connection) => connection.disconnect())
+        .catch(() => this.deriveLater(documentName));
+    }, DERIVE_RETRY_MS);
+    timer.unref();
+    this.deriveRetries.set(documentName, timer);
   }
 
   /** One instance at a time derives a document's body (the rows are shared; the live documents agree). */
