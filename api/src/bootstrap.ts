@@ -10,6 +10,7 @@ import { JsonLogger } from './common/logger';
 import { requestLogger } from './common/request-logger';
 import { AppConfig, prepareDataDir } from './config/config';
 import { AuthService } from './core/auth/auth.service';
+import { databaseUnavailableResponses } from './database/database-availability';
 import { sessionMiddleware } from './core/auth/session.middleware';
 import { rateLimitMiddleware } from './hardening/rate-limit/rate-limit.middleware';
 import { RATE_LIMIT_STORE } from './hardening/rate-limit/rate-limit.store';
@@ -25,6 +26,8 @@ export async function createApp(rawConfig: AppConfig): Promise<NestExpressApplic
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), {
     logger,
     bodyParser: false,
+    // a failed start ends in main()'s message and exit code, not in process.abort()
+    abortOnError: false,
   });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
@@ -35,6 +38,7 @@ export async function createApp(rawConfig: AppConfig): Promise<NestExpressApplic
   // before the session lookup and the body parsers: a refused request costs neither a query nor a parse
   app.use(rateLimitMiddleware(app.get(RATE_LIMIT_STORE), { perMinute: config.rateLimitPerMinute }, logger));
   app.use(sessionMiddleware(app.get(AuthService)));
+  app.use(databaseUnavailableResponses());
   // Evidence imports travel as base64 in GraphQL (up to 5 MB of file): allow that much, no more.
   app.useBodyParser('json', { limit: MAX_JSON_BODY });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });

@@ -5,6 +5,7 @@ import { buildGraphQLContext } from './common/graphql-context';
 import { JsonLogger } from './common/logger';
 import { AppConfig } from './config/config';
 import { AuthService } from './core/auth/auth.service';
+import { databaseUnavailable, isDatabaseUnavailable } from './database/database-availability';
 import { graphqlWsOptions } from './graphql-ws.config';
 import { queryLimitsPlugin } from './hardening/query-limits';
 import { textInputPlugin } from './hardening/text-input';
@@ -22,6 +23,10 @@ export function formatError(logger: JsonLogger, production = false) {
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
       const original = (error as { originalError?: Error })?.originalError ?? (error as Error);
+      if (isDatabaseUnavailable(original)) {
+        const refusal = databaseUnavailable();
+        return { message: refusal.message, path: formatted.path, extensions: refusal.extensions };
+      }
       logger.write('error', 'unhandled error in GraphQL operation', {
         error: original?.message,
         stack: original?.stack,

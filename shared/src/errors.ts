@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   tooManyRequests: 'TOO_MANY_REQUESTS',
   /** Raw content (e.g. a binary attachment with personal data) for people cleared for it only. */
   rawClearanceRequired: 'RAW_CLEARANCE_REQUIRED',
+  /** A service the request needs is down (see `service`); the request may be tried again later. */
+  serviceUnavailable: 'SERVICE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
@@ -22,3 +24,7 @@ export type ThrottleScope = (typeof THROTTLE_SCOPES)[number];
 
 /** UNAUTHENTICATED `reason` when a session cookie was valid but its session has just ended. */
 export const SESSION_END_REASONS = { idle: 'SESSION_IDLE' } as const;
+
+/** SERVICE_UNAVAILABLE `service`: what could not be reached. */
+export const UNAVAILABLE_SERVICES = ['database', 'search'] as const;
+export type UnavailableService = (typeof UNAVAILABLE_SERVICES)[number];

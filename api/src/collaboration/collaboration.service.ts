@@ -50,6 +50,8 @@ interface ReconnectRequest {
 /** Upper bounds for holding a document's locks (a crashed holder blocks others this long at most). */
 const STORE_LOCK_MS = 30_000;
 const COMPACT_LOCK_MS = 60_000;
+/** A body that could not be derived (the database away) is derived again this much later. */
+const DERIVE_RETRY_MS = 5_000;
 
 /**
  * The Yjs collaboration server (Hocuspocus). Every connection is checked against the session
@@ -65,6 +67,7 @@ export class CollaborationService implements OnModuleInit, OnApplicationBootstra
   private stopRelay?: () => Promise<void>;
   private startupDerivation?: Promise<void>;
   private readonly sizes: DocumentSizeGuard;
+  private readonly deriveRetries = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly auth: AuthService,
@@ -87,7 +90,7 @@ export class CollaborationService implements OnModuleInit, OnApplicationBootstra
       onAuthenticate: (data) => this.authenticate(data.requestHeaders, data.documentName, data.connectionConfig),
       onLoadDocument: (data) => this.loadDocument(data.documentName, data.document),
       beforeHandleMessage: (data) => this.persistIncoming(data.documentName, data.document, data.update, data.connection, data.context),
-      onStoreDocument: (data) => this.documentStored(data.documentName, data.document),
+      onStoreDocument: (data) => this.deriveOrRetry(data.documentName, data.document),
     });
     bodies.connect({
       flush: (id) => this.flush(id),
@@ -117,6 +120,7 @@ export class CollaborationService implements OnModuleInit, OnApplicationBootstra
   async onApplicationShutdown(): Promise<void> {
     await this.startupDerivation;
     this.subscriptions.forEach((subscription) => subscription.unsubscribe());
+    this.deriveRetries.forEach((timer) => clearTimeout(timer));
     await this.stopRelay?.();
     this.hocuspocus.closeConnections();
     await this.hocuspocus.hooks('onDestroy', { instance: this.hocuspocus });
@@ -175,6 +179,30 @@ export class CollaborationService implements OnModuleInit, OnApplicationBootstra
     const update = documentUpdateIn(message);
     if (update) this.sizes.check(document, update);
     if (update) await this.store.append(documentName, update, context.actor?.userId ?? null);
+  }
+
+  /**
+   * Hocuspocus does not catch a store hook that fails after an edit: the rejection would end the
+   * process. Every update is already stored (persistIncoming); only the derived body waits, and is
+   * derived again from the stored state until the database answers.
+   */
+  private async deriveOrRetry(documentName: string, document: Document): Promise<void> {
+    try {
+      await this.documentStored(documentName, document);
+    } catch (error) {
+      this.logger.warn(`body of ${documentName} not derived, retrying in ${DERIVE_RETRY_MS / 1000} s: ${(error as Error).message}`);
+      this.deriveLater(documentName);
+    }
+  }
+
+  private deriveLater(documentName: string): void {
+    if (this.deriveRetries.has(documentName)) return;
+    const timer = setTimeout(() => {
+      this.deriveRetries.delete(documentName);
+      this.derive(documentName).catch(() => this.deriveLater(documentName));
+    }, DERIVE_RETRY_MS);
+    timer.unref();
+    this.deriveRetries.set(documentName, timer);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ERROR_CODES, SESSION_END_REASONS, type ThrottleScope } from '@jianyan/shared';
+import { ERROR_CODES, SESSION_END_REASONS, type ThrottleScope, type UnavailableService } from '@jianyan/shared';
 
 export type { ThrottleScope };
 import { GraphQLError } from 'graphql';
@@ -29,4 +29,8 @@ export const AppErrors = {
       `Too many failed sign-in attempts ${scope === 'address' ? 'from this address' : 'for this account'}. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
       { extensions: { code: ERROR_CODES.tooManyAttempts, retryAfterSeconds, scope } },
     ),
+  serviceUnavailable: (service: UnavailableService) =>
+    new GraphQLError(`The ${service === 'database' ? 'database' : 'search engine'} cannot be reached right now; try again in a moment`, {
+      extensions: { code: ERROR_CODES.serviceUnavailable, service },
+    }),
 };

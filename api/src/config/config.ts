@@ -19,6 +19,11 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   database: DatabaseConfig;
+  /**
+   * PostgreSQL: how long a new connection or a query may wait for the server before the request
+   * fails (0: no query limit), and how long a start waits for an unreachable database before giving up.
+   */
+  databaseTimeouts: { connectMs: number; queryMs: number; startWaitSeconds: number };
   sessionSecret: string;
   sessionTtlHours: number;
   /** A session unused for longer than this is refused and removed at its next request. */
@@ -81,6 +86,9 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite database)')
     .optional(),
+  DATABASE_CONNECT_TIMEOUT_MS: wholeNumber(100, 600_000).default('5000'),
+  DATABASE_QUERY_TIMEOUT_MS: wholeNumber(0, 86_400_000).default('60000'),
+  DATABASE_START_WAIT_SECONDS: wholeNumber(0, 86_400).default('60'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: wholeNumber(1, 24 * 90).default('168'),
   SESSION_IDLE_TIMEOUT: duration(1, 86_400 * 90).default('8h'),
@@ -145,6 +153,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', file: path.join(dataDir, 'jianyan.sqlite') },
+    databaseTimeouts: {
+      connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      queryMs: e.DATABASE_QUERY_TIMEOUT_MS,
+      startWaitSeconds: e.DATABASE_START_WAIT_SECONDS,
+    },
     sessionSecret: e.SESSION_SECRET ?? '',
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionIdleTimeoutMs: e.SESSION_IDLE_TIMEOUT,

@@ -10,7 +10,16 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     logging: config.logLevel === 'debug' ? (['query', 'error'] as const as never) : (['error'] as const as never),
   };
   if (config.database.kind === 'postgres') {
-    return { type: 'postgres', url: config.database.url, ...common };
+    const { connectMs, queryMs } = config.databaseTimeouts;
+    return {
+      type: 'postgres',
+      url: config.database.url,
+      // node-postgres waits forever by default: for a connection from a server that does not answer,
+      // and for the answer to a query sent to one that stopped answering
+      connectTimeoutMS: connectMs,
+      extra: { ...(queryMs > 0 ? { query_timeout: queryMs } : {}), keepAlive: true },
+      ...common,
+    };
   }
   return {
     type: 'better-sqlite3',

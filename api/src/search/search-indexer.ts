@@ -15,6 +15,11 @@ const KEEP_APPLIED_MS = 60 * 60 * 1000;
 /** The instance polling a shared engine's outbox; another one takes over this long after it stops. */
 const POLLING_LEASE_MS = 10_000;
 /**
+ * A search waits at most this long for the outbox to be applied (read-your-writes), then answers from
+ * the index as it is: an engine that does not take changes must not hold up searches.
+ */
+const CATCH_UP_WAIT_MS = 2_000;
+/**
  * What is indexed of each text field: its first 100,000 characters. A 10 MB body is then
  * searchable by its beginning, and indexing it costs bounded time and memory.
  */
@@ -65,6 +70,10 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   private readonly postponed = new Map<string, { ids: Set<string>; fromRow: number }>();
   private readonly needsRebuild = new Set<string>();
   rebuilding: RebuildProgress | null = null;
+  /** Whether the engine's indexes have their settings; changes are applied only to a configured engine. */
+  private configured = false;
+  /** The last failure of the background pass, logged once until it changes or the pass succeeds. */
+  private pollFailure: string | null = null;
 
   constructor(
     @InjectRepository(SearchOutboxEntity) private readonly outbox: Repository<SearchOutboxEntity>,
@@ -73,14 +82,40 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(JOB_LOCK) private readonly locks: JobLock,
   ) {}
 
+  /**
+   * An engine that cannot be reached does not stop the start (sign-in and editing do not need it):
+   * it is configured, and the changes waiting in the outbox applied, once it answers.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    await this.engine.configure(this.registry.all().map((s) => s.index));
+    await this.ensureConfigured().catch((error: Error) => this.logger.error(`search engine ${this.engine.name} not configured: ${error.message}`));
     // The embedded engine lives in memory: fill it from the database at every start.
     this.ready = (this.engine.name === 'embedded' ? this.rebuild() : this.drain()).catch((error: Error) =>
       this.logger.error(`search index start failed: ${error.message}`),
     );
-    this.timer = setInterval(() => void this.poll().catch((e: Error) => this.logger.error(e.message)), POLL_MS);
+    this.timer = setInterval(() => void this.poll().then(() => this.pollSucceeded(), (e: Error) => this.pollFailed(e)), POLL_MS);
     this.timer.unref();
+  }
+
+  get engineConfigured(): boolean {
+    return this.configured;
+  }
+
+  private async ensureConfigured(): Promise<void> {
+    if (this.configured) return;
+    await this.engine.configure(this.registry.all().map((s) => s.index));
+    this.configured = true;
+  }
+
+  private pollFailed(error: Error): void {
+    if (error.message === this.pollFailure) return;
+    this.pollFailure = error.message;
+    this.logger.error(`search outbox not applied (retrying every ${POLL_MS / 1000} s): ${error.message}`);
+  }
+
+  private pollSucceeded(): void {
+    if (this.pollFailure === null) return;
+    this.pollFailure = null;
+    this.logger.log('search outbox applied again');
   }
 
   onApplicationShutdown(): void {
@@ -98,8 +133,12 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
    * health reports why.
    */
   async catchUp(): Promise<void> {
-    await this.ready;
-    await this.drain().catch((error: Error) => this.logger.error(`search outbox not applied: ${error.message}`));
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, CATCH_UP_WAIT_MS)));
+    const caughtUp = this.ready
+      .then(() => this.drain())
+      .catch((error: Error) => this.logger.error(`search outbox not applied: ${error.message}`));
+    await Promise.race([caughtUp, waited]).finally(() => clearTimeout(timer));
   }
 
   /**
@@ -118,6 +157,7 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async applyPending(): Promise<void> {
+    await this.ensureConfigured();
     await this.retryFailedIndexes();
     for (;;) {
       const rows = await this.outbox.find({ where: { id: MoreThan(this.cursor) }, order: { id: 'ASC' }, take: BATCH });
@@ -200,7 +240,9 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   private async upsertEach(index: string, documents: SearchDocument[], failed: Set<string>): Promise<void> {
     try {
       await this.engine.upsert(index, documents);
-    } catch {
+    } catch (error) {
+      // an engine that is down fails every document: do not try them one by one
+      if (!(await this.engine.health().catch(() => ({ ok: false }))).ok) throw error;
       for (const document of documents) {
         try {
           await this.engine.upsert(index, [document]);

@@ -54,16 +54,16 @@ export class SearchModule implements OnModuleInit {
   private async check(): Promise<ComponentHealth> {
     const engineHealth = await this.engine.health();
     const lag = await this.indexer.lag();
+    // an engine that is down is not asked for counts: each would wait for its own timeout
+    const count = (index: string) => (engineHealth.ok ? this.engine.count(index).catch(() => null) : null);
     const indexes = Object.fromEntries(
       await Promise.all(
-        this.registry.all().map(
-          async ({ index }) =>
-            [index.name, { documents: await this.engine.count(index.name).catch(() => null), ...this.indexer.indexHealth(index.name) }] as const,
-        ),
+        this.registry.all().map(async ({ index }) => [index.name, { documents: await count(index.name), ...this.indexer.indexHealth(index.name) }] as const),
       ),
     );
     const reasons = [
       ...(engineHealth.ok ? [] : [`engine ${this.engine.name} unavailable: ${engineHealth.detail ?? ''}`]),
+      ...(this.indexer.engineConfigured ? [] : [`engine ${this.engine.name} not configured yet: changes wait in the outbox`]),
       ...Object.entries(indexes).flatMap(([name, health]) => (health.failure ? [`index ${name}: ${health.failure}`] : [])),
       ...(lag.oldestSeconds > STUCK_AFTER_SECONDS ? [`outbox not applied for ${Math.round(lag.oldestSeconds)} s`] : []),
     ];

@@ -35,13 +35,19 @@ export class SearchService {
     }
     const accessTokens = await source.accessTokens(actor);
     await this.indexer.catchUp();
-    return this.engine.search(source.index.name, {
-      text: data.text,
-      filters: Object.fromEntries(data.filters.map((f) => [f.field, f.values])),
-      accessTokens,
-      facets: facetFields,
-      limit: data.first,
-      offset: data.offset,
-    });
+    try {
+      return await this.engine.search(source.index.name, {
+        text: data.text,
+        filters: Object.fromEntries(data.filters.map((f) => [f.field, f.values])),
+        accessTokens,
+        facets: facetFields,
+        limit: data.first,
+        offset: data.offset,
+      });
+    } catch (error) {
+      // an engine that is down (or not configured yet) is an outage to report, not a bug to hide
+      if (!this.indexer.engineConfigured || !(await this.engine.health()).ok) throw AppErrors.serviceUnavailable('search');
+      throw error;
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { ERROR_CODES, THROTTLE_SCOPES, type ErrorCode, type ThrottleScope } from '@jianyan/shared';
+import { ERROR_CODES, THROTTLE_SCOPES, UNAVAILABLE_SERVICES, type ErrorCode, type ThrottleScope, type UnavailableService } from '@jianyan/shared';
 
 /** A server or transport failure reduced to what the UI branches on. */
 export type AppErrorCode = ErrorCode | 'NETWORK' | 'UNKNOWN';
@@ -17,6 +17,8 @@ export interface AppError {
   scope?: ThrottleScope;
   /** UNAUTHENTICATED with reason SESSION_IDLE: the idle timeout. */
   idleTimeoutSeconds?: number;
+  /** SERVICE_UNAVAILABLE: what the server could not reach. */
+  service?: UnavailableService;
 }
 
 interface FormattedError {
@@ -61,6 +63,7 @@ export function toAppError(error: unknown): AppError {
       retryAfterSeconds: typeof ext.retryAfterSeconds === 'number' ? ext.retryAfterSeconds : undefined,
       scope: (THROTTLE_SCOPES as readonly unknown[]).includes(ext.scope) ? (ext.scope as ThrottleScope) : undefined,
       idleTimeoutSeconds: typeof ext.idleTimeoutSeconds === 'number' ? ext.idleTimeoutSeconds : undefined,
+      service: (UNAVAILABLE_SERVICES as readonly unknown[]).includes(ext.service) ? (ext.service as UnavailableService) : undefined,
     };
   }
   const networkError = (error as { networkError?: unknown } | null)?.networkError;

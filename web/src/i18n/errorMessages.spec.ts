@@ -26,6 +26,26 @@ describe('error messages', () => {
     expect(errorMessage(await translator('en'), error)).toBe('Too many requests in a short time. Try again in 42 s.');
   });
 
+  it('says which service is unavailable, in Chinese and English', async () => {
+    const zh = await translator('zh-CN');
+    const en = await translator('en');
+    const search = toAppError({ graphQLErrors: [{ message: 'down', extensions: { code: 'SERVICE_UNAVAILABLE', service: 'search' } }] });
+    expect(search).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'search' });
+    expect(errorMessage(zh, search)).toContain('检索服务暂时不可用');
+    expect(errorMessage(en, search)).toContain('Search is unavailable for the moment');
+    // the session lookup failing answers HTTP 503 with a GraphQL body
+    const database = toAppError({
+      networkError: Object.assign(new Error('Response not successful: Received status code 503'), {
+        statusCode: 503,
+        result: { errors: [{ message: 'down', extensions: { code: 'SERVICE_UNAVAILABLE', service: 'database' } }] },
+      }),
+    });
+    expect(errorMessage(zh, database)).toBe('数据库暂时无法连接，您的操作未能保存。请稍后重试。');
+    expect(errorMessage(en, database)).toBe('The database cannot be reached right now, so this was not saved. Please try again shortly.');
+    const unnamed = toAppError({ graphQLErrors: [{ message: 'down', extensions: { code: 'SERVICE_UNAVAILABLE', service: 'mail' } }] });
+    expect(errorMessage(en, unnamed)).toBe('The service is unavailable for the moment. Please try again shortly.');
+  });
+
   it('rounds a sign-in lock up to whole minutes', async () => {
     const error = toAppError({ graphQLErrors: [{ message: 'locked', extensions: { code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: 61 } }] });
     expect(errorMessage(await translator('en'), error)).toContain('Try again in 2 min');

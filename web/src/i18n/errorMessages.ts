@@ -52,6 +52,7 @@ export function errorMessage(t: TFunction, error: AppError): string {
       : t(address ? 'errors.signInAddressThrottledLater' : 'errors.tooManyAttemptsLater');
   }
   if (error.code === 'UNAUTHENTICATED' && error.reason === SESSION_END_REASONS.idle) return sessionEndedMessage(t, error);
+  if (error.code === 'SERVICE_UNAVAILABLE' && error.service) return t(error.service === 'search' ? 'errors.searchUnavailable' : 'errors.databaseUnavailable');
   if (error.code === 'TOO_MANY_REQUESTS') {
     return t('errors.TOO_MANY_REQUESTS', { seconds: Math.max(1, error.retryAfterSeconds ?? 60) });
   }

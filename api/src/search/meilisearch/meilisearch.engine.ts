@@ -2,6 +2,14 @@ import type { Meilisearch } from 'meilisearch';
 import type { IndexDefinition, SearchDocument, SearchEngine, SearchQuery, SearchResult } from '../search.port';
 import { escapeHtml } from '../text-analysis';
 
+/**
+ * Every request to Meilisearch gives up after this long (the client waits forever by default), so a
+ * search, a health check or an outbox pass cannot hang on an engine that stopped answering.
+ */
+export const MEILI_REQUEST_TIMEOUT_MS = 5_000;
+/** How long to wait for an indexing task (the client polls it). */
+const MEILI_TASK_TIMEOUT_MS = 30_000;
+
 const MARK_START = '\u0001';
 const MARK_END = '\u0002';
 
@@ -37,7 +45,12 @@ export class MeilisearchSearchEngine implements SearchEngine {
   private async meili(): Promise<Meilisearch> {
     if (!this.client) {
       const { Meilisearch: Client } = await import('meilisearch');
-      this.client = new Client({ host: this.host, apiKey: this.apiKey });
+      this.client = new Client({
+        host: this.host,
+        apiKey: this.apiKey,
+        timeout: MEILI_REQUEST_TIMEOUT_MS,
+        defaultWaitOptions: { timeout: MEILI_TASK_TIMEOUT_MS },
+      });
     }
     return this.client;
   }
