@@ -124,7 +124,8 @@ const HEADING_NUMBER: Record<FormalHeadingLevel, (n: number) => string> = {
 /** The suggestion's title as the lead sentence of its first paragraph, unless that paragraph already begins with it. */
 function suggestionTitle(title: string, firstParagraph: string): string {
   const trimmed = title.trim();
-  if (!trimmed || firstParagraph.trim().startsWith(trimmed.replace(ENDS_WITH_PUNCTUATION, ''))) return '';
+  const opening = firstParagraph.trim().slice(leadingNumber(firstParagraph)?.length ?? 0).trim();
+  if (!trimmed || opening.startsWith(trimmed.replace(ENDS_WITH_PUNCTUATION, ''))) return '';
   return ENDS_WITH_PUNCTUATION.test(trimmed) ? trimmed : `${trimmed}。`;
 }
 
