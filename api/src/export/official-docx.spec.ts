@@ -124,7 +124,7 @@ describe('DOCX export as an official document (GB/T 9704)', () => {
     expect(footers.map((footer) => attribute(footer, 'w:jc', 'w:val')).sort()).toEqual(['left', 'right']);
   });
 
-  it('sets exact 28 pt lines on the 22 × 28 grid of an A4 page with the GB/T 9704 margins', () => {
+  it('sets exact 28 pt lines of 28 characters on the 22-line grid of an A4 page with the GB/T 9704 margins', () => {
     const body = paragraphsOutsideTables(docx.document).slice(1); // the title has its own 35 pt line
     expect(body.length).toBeGreaterThan(8);
     for (const p of body) {
@@ -134,12 +134,19 @@ describe('DOCX export as an official document (GB/T 9704)', () => {
     const section = elements(docx.document, 'w:sectPr')[0];
     expect([attribute(section, 'w:pgSz', 'w:w'), attribute(section, 'w:pgSz', 'w:h')]).toEqual(['11906', '16838']);
     expect(['w:top', 'w:bottom', 'w:left', 'w:right'].map((side) => attribute(section, 'w:pgMar', side))).toEqual(['2098', '1984', '1587', '1474']);
-    expect(attribute(section, 'w:docGrid', 'w:type')).toBe('linesAndChars');
+    expect(attribute(section, 'w:docGrid', 'w:type')).toBe('lines');
     expect(attribute(section, 'w:docGrid', 'w:linePitch')).toBe('560');
-    // 28 characters of 16 pt + charSpace/4096 pt each fill the 156 mm text block
-    const charSpace = Number(attribute(section, 'w:docGrid', 'w:charSpace'));
-    const pitchTwips = (16 + charSpace / 4096) * 20;
-    expect(Math.abs(pitchTwips * 28 - (11906 - 1587 - 1474))).toBeLessThan(1);
+    // 28 characters of 16 pt, condensed by the run spacing, fit the 156 mm text block, 29 do not
+    const textWidth = 11906 - 1587 - 1474;
+    for (const p of body.slice(1)) {
+      const runs = elements(p, 'w:rPr').filter((rPr) => attribute(rPr, 'w:sz', 'w:val') === '32');
+      expect(runs.length).toBeGreaterThan(0);
+      for (const rPr of runs) {
+        const pitch = 320 + Number(attribute(rPr, 'w:spacing', 'w:val'));
+        expect(pitch * 28).toBeLessThanOrEqual(textWidth);
+        expect(pitch * 29).toBeGreaterThan(textWidth);
+      }
+    }
     // 22 lines of 28 pt fit the 225 mm text block, 23 do not
     const textHeight = 16838 - 2098 - 1984;
     expect(22 * 560).toBeLessThanOrEqual(textHeight);

@@ -32,10 +32,12 @@ export const FIRST_LINE_INDENT = 2 * 320;
 export const PAGE_NUMBER_INSET = 280;
 
 /**
- * w:docGrid charSpace is what each character's pitch differs from the default font size
- * (16 pt), in 1/4096 pt: 28 characters of 16 pt are 448 pt, the text block is 442.2 pt wide.
+ * 28 characters of 16 pt are 448 pt; the text block is 442.2 pt wide. Word would squeeze them with a
+ * character grid (w:docGrid linesAndChars, a negative charSpace), but LibreOffice then gives every
+ * character two grid cells (17 a line). So the grid is a line grid, and body runs are condensed
+ * (w:spacing, in twips) just enough for 28 characters a line in both.
  */
-export const CHARACTER_SPACE = Math.round((TEXT_WIDTH / 20 / CHARACTERS_PER_LINE - BODY_SIZE / 2) * 4096);
+export const CHARACTER_SPACING = Math.floor(TEXT_WIDTH / CHARACTERS_PER_LINE) - BODY_SIZE * 10;
 
 /** w:footer is measured from the bottom edge to the bottom of the footer line: 7 mm below the text block, one 14 pt line high. */
 export const FOOTER_DISTANCE = MARGINS.bottom - mm(7) - PAGE_NUMBER_SIZE * 10;
@@ -103,9 +105,16 @@ function fontTableXml(): string {
   );
 }
 
-/** The docx package writes only embedded fonts into the font table; this puts the fallback chain there. */
-export async function withFallbackFontTable(document: Buffer): Promise<Buffer> {
+export const NORMAL_STYLE = 'Normal';
+
+/**
+ * What the docx package cannot write: the font table with the fallback chain (it writes only
+ * embedded fonts there) and the mark that makes Normal the default paragraph style.
+ */
+export async function withOfficialParts(document: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(document);
   zip.file('word/fontTable.xml', fontTableXml());
+  const styles = await zip.file('word/styles.xml')!.async('string');
+  zip.file('word/styles.xml', styles.replace(`<w:style w:type="paragraph" w:styleId="${NORMAL_STYLE}">`, `<w:style w:type="paragraph" w:default="1" w:styleId="${NORMAL_STYLE}">`));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

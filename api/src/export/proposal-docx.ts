@@ -21,13 +21,14 @@ import {
 import {
   A4,
   BODY_SIZE,
-  CHARACTER_SPACE,
+  CHARACTER_SPACING,
   FIRST_LINE_INDENT,
   FONTS,
   FOOTER_DISTANCE,
   FontRole,
   LINE_PITCH,
   MARGINS,
+  NORMAL_STYLE,
   PAGE_NUMBER_INSET,
   PAGE_NUMBER_SIZE,
   TABLE_LINE,
@@ -35,7 +36,7 @@ import {
   TEXT_WIDTH,
   TITLE_LINE,
   TITLE_SIZE,
-  withFallbackFontTable,
+  withOfficialParts,
 } from './official-page';
 
 export interface ProposalForExport {
@@ -67,6 +68,7 @@ const textRuns = (runs: FormalRun[], style: RunStyle = {}): TextRun[] =>
           italics: r.italic,
           font: FONTS[style.font ?? 'body'],
           size: style.size ?? BODY_SIZE,
+          characterSpacing: (style.size ?? BODY_SIZE) === BODY_SIZE ? CHARACTER_SPACING : undefined,
         }),
   );
 
@@ -179,12 +181,14 @@ export async function proposalToDocx(proposal: ProposalForExport): Promise<Buffe
           paragraph: { spacing: exactly(LINE_PITCH) },
         },
       },
+      // the grid's character pitch is counted from the Normal style's size (LibreOffice falls back to 12 pt without it)
+      paragraphStyles: [{ id: NORMAL_STYLE, name: 'Normal', quickFormat: true, run: { font: FONTS.body, size: BODY_SIZE, characterSpacing: CHARACTER_SPACING }, paragraph: { spacing: exactly(LINE_PITCH) } }],
     },
     sections: [
       {
         properties: {
           page: { size: A4, margin: { ...MARGINS, footer: FOOTER_DISTANCE, header: MARGINS.top / 2 } },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHARACTER_SPACE },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children: [
@@ -201,5 +205,5 @@ export async function proposalToDocx(proposal: ProposalForExport): Promise<Buffe
       },
     ],
   });
-  return withFallbackFontTable(await Packer.toBuffer(document));
+  return withOfficialParts(await Packer.toBuffer(document));
 }
