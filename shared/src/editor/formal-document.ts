@@ -129,13 +129,16 @@ function suggestionTitle(title: string, firstParagraph: string): string {
   return ENDS_WITH_PUNCTUATION.test(trimmed) ? trimmed : `${trimmed}。`;
 }
 
+/** What leads a suggestion's first paragraph: its number (unless the text brings its own) and its title. */
+export function suggestionLead(number: number, title: string, firstParagraph: string): { number: string; title: string } {
+  return { number: leadingNumber(firstParagraph) ? '' : `${number}.`, title: suggestionTitle(title, firstParagraph) };
+}
+
 function suggestionBlock(number: number, title: string, paragraphs: FormalRun[][]): FormalBlock {
-  const first = textOf(paragraphs[0] ?? []);
   return {
     kind: 'suggestion',
     suggestionNumber: number,
-    number: leadingNumber(first) ? '' : `${number}.`,
-    title: suggestionTitle(title, first),
+    ...suggestionLead(number, title, textOf(paragraphs[0] ?? [])),
     paragraphs: paragraphs.length ? paragraphs : [[]],
   };
 }
