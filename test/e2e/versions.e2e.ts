@@ -168,7 +168,7 @@ describe('proposal versions, comparison, Word export and print view (browser)', 
     const printed = (await printView.textContent()) ?? '';
     expect(printed).toContain(`${TARGET}：`);
     expect(printed).toContain(SUMMARY);
-    expect(printed).toContain(`1. ${TEXT_V2}`);
+    expect(printed).toContain(`1.${SUGGESTION_TITLE}。${TEXT_V2}`);
     expect(printed).toContain(`建议人：${ZHANG.name}`);
     expect(printed).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     const fonts = await page.getByTestId('print-title').evaluate((el) => {
@@ -243,11 +243,11 @@ describe('proposal versions, comparison, Word export and print view (browser)', 
     await page.getByTestId('proposal-body-slot').getByText('附：晋安区鼓山镇茶会社区服务记录。').waitFor({ state: 'detached' });
     await page.getByTestId('proposal-body-slot').screenshot({ path: '/tmp/versions-body.png' });
 
-    // The print view lays the body out with the suggestion numbered.
+    // The print view lays the body out with the suggestion numbered and titled, as the Word export does.
     await page.goto(`${server.url}/proposals/${proposalId}/print`);
     const printed = page.getByTestId('print-view');
     await printed.waitFor();
-    expect(await printed.textContent()).toContain(`1. ${TEXT_V1}`);
+    expect(await printed.textContent()).toContain(`1.${SUGGESTION_TITLE}。${TEXT_V1}`);
     expect(await printed.textContent()).toContain('以上建议，请予研究采纳。');
     await page.screenshot({ path: '/tmp/versions-print-body.png', fullPage: true });
     expect(pageErrors).toEqual([]);

@@ -1,7 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { todayInChina } from '@jianyan/shared';
 import { GraphQLError } from 'graphql';
 import { Actor } from '../common/graphql-context';
 import { ProposalBodyBridge } from '../core/proposals/proposal-body-bridge';
+import { ProposalDashboardReads } from '../core/proposals/proposal-dashboard.reads';
 import { ProposalMembersService } from '../core/proposals/proposal-members.service';
 import { ProposalsService } from '../core/proposals/proposals.service';
 import { SuggestionsService } from '../core/proposals/suggestions.service';
@@ -16,6 +18,7 @@ export class ExportService {
     private readonly suggestions: SuggestionsService,
     private readonly users: UsersService,
     private readonly bodies: ProposalBodyBridge,
+    private readonly submissions: ProposalDashboardReads,
   ) {}
 
   async proposalDocx(actor: Actor, proposalId: string): Promise<{ fileName: string; content: Buffer }> {
@@ -34,14 +37,16 @@ export class ExportService {
     ];
     const authors = (await this.users.findByIds(authorIds)).flatMap((user) => (user ? [user.displayName] : []));
     const [suggestions] = await this.suggestions.byProposalIds([proposal.id]);
+    // the day it was handed in (as recorded, e.g. 2021-12-15 for one submitted on paper), or today while a draft
+    const submittedOn = (await this.submissions.firstSubmittedOn([proposal.id])).get(proposal.id);
     const content = await proposalToDocx({
       title: proposal.title,
       target: proposal.target,
       summary: proposal.summary,
       body: proposal.bodyJson ? JSON.parse(proposal.bodyJson) : null,
-      suggestions: suggestions.map((s) => ({ number: s.number, text: s.text || s.title })),
+      suggestions: suggestions.map((s) => ({ id: s.id, number: s.number, title: s.title, text: s.text })),
       authors,
-      date: new Date(),
+      day: submittedOn ?? todayInChina(),
     });
     return { fileName: `${proposal.title.slice(0, 80)}.docx`, content };
   }

@@ -10,11 +10,12 @@ import type { ProposalDetail } from '../graphql/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Loading } from '../ui/Status';
 import { ExportActions, PrintIcon } from './ExportActions';
-import { printAuthors, printBlocks } from './printDocument';
+import { printAuthors, printBlocks, printDay } from './printDocument';
 
 /**
  * /proposals/:id/print — the proposal laid out as a formal Chinese document (title, addressee,
- * body with two-character indents, numbered suggestions, authors and date), on an A4 sheet on
+ * body with two-character indents, numbered suggestions with their titles, authors and the day it
+ * was handed in), in the order of the Word export, on an A4 sheet on
  * screen and alone on the paper when printed. Rendered without the app shell.
  */
 export function ProposalPrintPage() {
@@ -71,8 +72,8 @@ function FormalDocument({ proposal }: { proposal: ProposalDetail }) {
   const { t } = useTranslation();
   // The document itself is always in Chinese, like the Word export, whatever the interface language.
   const { t: doc } = useTranslation(undefined, { lng: 'zh-CN' });
-  const today = new Date();
-  const isoDay = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  const day = printDay(proposal);
+  const [year, month, date] = day.split('-').map(Number);
   const blocks = printBlocks(proposal);
   return (
     <article className="print-sheet" lang="zh-CN" aria-label={t('print.documentLabel')} data-testid={TEST_IDS.printView}>
@@ -92,7 +93,12 @@ function FormalDocument({ proposal }: { proposal: ProposalDetail }) {
           if (block.kind === 'suggestion') {
             return (
               <p key={index} className="print-paragraph print-suggestion" data-number={block.number}>
-                {block.number !== undefined && <span className="print-suggestion-number">{block.number}. </span>}
+                {block.lead && (block.lead.number || block.lead.title) && (
+                  <strong className="print-suggestion-number">
+                    {block.lead.number}
+                    {block.lead.title}
+                  </strong>
+                )}
                 {block.text}
               </p>
             );
@@ -107,9 +113,7 @@ function FormalDocument({ proposal }: { proposal: ProposalDetail }) {
       <div className="print-signature">
         <p>{doc('printDocument.authors', { names: printAuthors(proposal).join(doc('printDocument.separator')) })}</p>
         <p>
-          <time dateTime={isoDay}>
-            {doc('printDocument.date', { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() })}
-          </time>
+          <time dateTime={day}>{doc('printDocument.date', { year, month, day: date })}</time>
         </p>
       </div>
     </article>

@@ -1,3 +1,4 @@
+import { suggestionLead, todayInChina } from '@jianyan/shared';
 import type { ProposalDetail } from '../graphql/types';
 import { paragraphsOf } from './versionText';
 
@@ -5,8 +6,16 @@ import { paragraphsOf } from './versionText';
 export type PrintBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
-  /** `number` is set on the first paragraph of a suggestion, left out on the ones that follow. */
-  | { kind: 'suggestion'; number?: number; text: string };
+  /**
+   * `number` is set on the first paragraph of a suggestion, left out on the ones that follow; `lead`
+   * is what that first paragraph begins with (number and title, as in the Word export).
+   */
+  | { kind: 'suggestion'; number?: number; lead?: { number: string; title: string }; text: string };
+
+type SuggestionRow = Pick<ProposalDetail['suggestions'][number], 'number' | 'title' | 'text'>;
+
+const suggestionParagraph = (s: SuggestionRow, text: string, first: boolean): PrintBlock =>
+  first ? { kind: 'suggestion', number: s.number, lead: suggestionLead(s.number, s.title, text), text } : { kind: 'suggestion', text };
 
 const ENDS_LIKE_A_SENTENCE = /[。；;！!？?：:，,、.…）)”"」]$/;
 const HEADING_MAX_LENGTH = 20;
@@ -26,13 +35,14 @@ export function printBlocks(proposal: Pick<ProposalDetail, 'bodyText' | 'summary
   if (lines.length === 0) {
     return [
       ...paragraphsOf(proposal.summary).map((text): PrintBlock => ({ kind: 'paragraph', text: text.trim() })),
-      ...suggestions.flatMap((s) =>
-        paragraphsOf(s.text.trim() || s.title).map((text, i): PrintBlock => ({ kind: 'suggestion', number: i === 0 ? s.number : undefined, text: text.trim() })),
-      ),
+      ...suggestions.flatMap((s) => {
+        const paragraphs = paragraphsOf(s.text.trim()).map((text) => text.trim());
+        return (paragraphs.length ? paragraphs : ['']).map((text, i) => suggestionParagraph(s, text, i === 0));
+      }),
     ];
   }
 
-  const pending = suggestions.map((s) => ({ number: s.number, lines: paragraphsOf(s.text).map((line) => line.trim()) })).filter((s) => s.lines.length > 0);
+  const pending = suggestions.map((s) => ({ row: s, lines: paragraphsOf(s.text).map((line) => line.trim()) })).filter((s) => s.lines.length > 0);
   const matchAt = (index: number) =>
     pending.findIndex((s) => s.lines.every((line, offset) => lines[index + offset] === line));
 
@@ -41,7 +51,7 @@ export function printBlocks(proposal: Pick<ProposalDetail, 'bodyText' | 'summary
     const found = matchAt(i);
     if (found >= 0) {
       const [suggestion] = pending.splice(found, 1);
-      suggestion.lines.forEach((text, offset) => blocks.push({ kind: 'suggestion', number: offset === 0 ? suggestion.number : undefined, text }));
+      suggestion.lines.forEach((text, offset) => blocks.push(suggestionParagraph(suggestion.row, text, offset === 0)));
       i += suggestion.lines.length;
       continue;
     }
@@ -65,4 +75,16 @@ export function printAuthors(proposal: Pick<ProposalDetail, 'leadAuthor' | 'memb
     }
   }
   return names;
+}
+
+/**
+ * The day the document carries, as the Word export does: the day the proposal was first handed in
+ * (the day recorded for a paper submission), or today while it has not been.
+ */
+export function printDay(proposal: Pick<ProposalDetail, 'timeline'>): string {
+  const days = proposal.timeline
+    .filter((event) => event.entityType === 'proposal' && event.toStatus === 'submitted')
+    .map((event) => event.effectiveOn ?? todayInChina(new Date(event.occurredAt)))
+    .sort();
+  return days[0] ?? todayInChina();
 }
