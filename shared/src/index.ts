@@ -9,3 +9,4 @@ export * from './evidence';
 export * from './evidence-clearance';
 export * from './pii';
 export * from './text';
+export * from './matching';

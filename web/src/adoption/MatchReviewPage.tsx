@@ -18,6 +18,7 @@ import {
   REJECT_MATCH_MUTATION,
   SUGGESTION_MATCHES_QUERY,
   type ClauseMatch,
+  type NoGoodMatch,
   type SuggestionMatches,
 } from './graphql';
 import { Highlighted } from './Highlighted';
@@ -90,6 +91,7 @@ function MatchReview({ title, back, entries, keepEmpty, loading, error, defaultD
   const [status, setStatus] = useState<SuggestionStatus>('adopted');
   const [notice, setNotice] = useState<string | null>(null);
   const visible = (entries ?? []).filter((e) => keepEmpty || e.matches.length > 0);
+  const unmatched = keepEmpty ? [] : (entries ?? []).filter((e) => e.matches.length === 0);
 
   return (
     <div className="stack">
@@ -153,7 +155,33 @@ function MatchReview({ title, back, entries, keepEmpty, loading, error, defaultD
           }}
         />
       ))}
+      {unmatched.length > 0 && (
+        <details className="card" data-testid={PROGRAMS_TEST_IDS.matchUnmatched}>
+          <summary>{t('matches.unmatched', { count: unmatched.length })}</summary>
+          <ul>
+            {unmatched.map((entry) => (
+              <li key={entry.suggestion.id} data-suggestion-id={entry.suggestion.id}>
+                <Link to={`/proposals/${encodeURIComponent(entry.suggestion.proposalId)}`}>
+                  {t('matches.suggestion')} {entry.suggestion.number}. {entry.suggestion.title}
+                </Link>
+                {entry.noMatch && <NoMatchReason noMatch={entry.noMatch} />}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
+  );
+}
+
+/** Why nothing is proposed for a suggestion, in the reader's language. */
+function NoMatchReason({ noMatch }: { noMatch: NoGoodMatch }) {
+  const t = useProgramsText();
+  const percent = (score: number | null) => Math.round((score ?? 0) * 100);
+  return (
+    <p className="small muted" data-testid={PROGRAMS_TEST_IDS.matchNoMatch} data-reason={noMatch.reason}>
+      {t(`matches.noMatch.${noMatch.reason}`, { best: percent(noMatch.bestScore), min: percent(noMatch.minScore) })}
+    </p>
   );
 }
 
@@ -167,7 +195,7 @@ interface CardProps {
 
 function SuggestionMatchCard({ entry, decidedOn, status, refetchProgramId, onDecided }: CardProps) {
   const t = useProgramsText();
-  const { suggestion, matches } = entry;
+  const { suggestion, matches, noMatch } = entry;
   const allWords = [...new Set(matches.flatMap((m) => m.overlap))];
   return (
     <section className="card match-suggestion" data-testid={PROGRAMS_TEST_IDS.matchSuggestion} data-suggestion-id={suggestion.id}>
@@ -184,7 +212,12 @@ function SuggestionMatchCard({ entry, decidedOn, status, refetchProgramId, onDec
           </Link>
         </div>
         <ol className="match-list">
-          {matches.length === 0 && <li className="muted">{t('matches.empty')}</li>}
+          {matches.length === 0 && (
+            <li className="muted">
+              <strong>{t('matches.noMatchTitle')}</strong>
+              {noMatch ? <NoMatchReason noMatch={noMatch} /> : <p>{t('matches.empty')}</p>}
+            </li>
+          )}
           {matches.map((match) => (
             <MatchItem
               key={match.clauseId}

@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { SuggestionStatus } from '@jianyan/shared';
+import type { NoMatchReason, SuggestionStatus } from '@jianyan/shared';
 
 export type AdoptionTargetKind = 'clause' | 'official_reply' | 'policy_document';
 export const ADOPTION_TARGET_KINDS: readonly AdoptionTargetKind[] = ['clause', 'official_reply', 'policy_document'];
@@ -84,12 +84,21 @@ export interface MatchedSuggestion {
   status: SuggestionStatus;
 }
 
+/** Why matching proposed nothing for a suggestion. */
+export interface NoGoodMatch {
+  reason: NoMatchReason;
+  bestScore: number | null;
+  minScore: number;
+}
+
 export interface SuggestionMatches {
   suggestion: MatchedSuggestion;
   matches: ClauseMatch[];
+  /** Set exactly when `matches` is empty. */
+  noMatch: NoGoodMatch | null;
 }
 
-const MATCH_FIELDS = `suggestion { id proposalId number title text status } matches { clauseId programId programName number text area score overlap }`;
+const MATCH_FIELDS = `suggestion { id proposalId number title text status } matches { clauseId programId programName number text area score overlap } noMatch { reason bestScore minScore }`;
 
 export const PROGRAM_MATCHES_QUERY: TypedDocumentNode<
   { programMatches: SuggestionMatches[]; program: { id: string; name: string; promulgatedOn: string | null } },

@@ -154,6 +154,15 @@ const zhCN = {
     failed: '匹配失败',
     allPrograms: '全部纲要',
     openProposal: '查看建议书',
+    noMatchTitle: '没有合适的条款',
+    noMatch: {
+      no_clauses: '纲要中没有可比对的主要目标或策略措施条款。',
+      no_content_words: '建议中只有各纲要都常用的词语（如“妇女”“儿童”“发展”），无法判断对应哪一条款。',
+      no_shared_words: '没有任何主要目标或策略措施条款与这条建议有相同的实词。',
+      below_threshold: '最接近的条款相似度只有 {{best}}%，低于推荐所需的 {{min}}%。',
+      all_decided: '相近的条款都已确认采纳或标记为不相关，不再推荐。',
+    },
+    unmatched: '没有合适条款的建议（{{count}} 条）',
   },
 };
 
@@ -306,6 +315,15 @@ const en: ProgramsMessages = {
     failed: 'Matching failed',
     allPrograms: 'All programs',
     openProposal: 'Open the proposal',
+    noMatchTitle: 'No good match',
+    noMatch: {
+      no_clauses: 'The program has no goal or measure clauses to compare with.',
+      no_content_words: 'The suggestion only has words every program uses (such as 妇女, 儿童, 发展), so no clause can be told apart.',
+      no_shared_words: 'No goal or measure clause shares a content word with this suggestion.',
+      below_threshold: 'The closest clause is only {{best}}% similar, below the {{min}}% needed to propose it.',
+      all_decided: 'The similar clauses were all confirmed or marked as not related, so none is proposed again.',
+    },
+    unmatched: 'Suggestions with no good match ({{count}})',
   },
 };
 

@@ -65,6 +65,8 @@
  *   match-decided-on          match review: the adoption date used when confirming
  *   match-empty               match review: nothing to review
  *   match-notice              match review: confirmation notice
+ *   match-no-match            match review: a suggestion's "no good match" and its reason (data-reason)
+ *   match-unmatched           program match review: the suggestions with no good match
  */
 export const PROGRAMS_TEST_IDS = {
   nav: 'nav-programs',
@@ -130,4 +132,6 @@ export const PROGRAMS_TEST_IDS = {
   matchDecidedOn: 'match-decided-on',
   matchEmpty: 'match-empty',
   matchNotice: 'match-notice',
+  matchNoMatch: 'match-no-match',
+  matchUnmatched: 'match-unmatched',
 } as const;

@@ -1,5 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { SuggestionStatus } from '@jianyan/shared';
+import { NO_MATCH_REASONS, NoMatchReason, SuggestionStatus } from '@jianyan/shared';
 import { SuggestionStatusEnum } from '../proposals/proposal.model';
 import { ADOPTION_TARGET_KINDS, AdoptionEntity, AdoptionTargetKind } from './adoption.entity';
 
@@ -86,6 +86,24 @@ export class ClauseMatchModel {
 
   @Field(() => [String], { description: 'Words the suggestion and the clause share, most telling first' })
   overlap!: string[];
+}
+
+export const NoMatchReasonEnum = Object.fromEntries(NO_MATCH_REASONS.map((r) => [r, r])) as Record<NoMatchReason, NoMatchReason>;
+registerEnumType(NoMatchReasonEnum, {
+  name: 'NoMatchReason',
+  description: 'Why no clause is proposed: no_clauses, no_content_words, no_shared_words, below_threshold or all_decided',
+});
+
+@ObjectType('NoGoodMatch', { description: 'Matching found no clause good enough to propose for a suggestion, and why' })
+export class NoGoodMatchModel {
+  @Field(() => NoMatchReasonEnum)
+  reason!: NoMatchReason;
+
+  @Field(() => Float, { nullable: true, description: 'The best score of a clause sharing a content word with the suggestion, if any' })
+  bestScore!: number | null;
+
+  @Field(() => Float, { description: 'The minimum score a clause needs to be proposed' })
+  minScore!: number;
 }
 
 @InputType()

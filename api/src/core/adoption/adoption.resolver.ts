@@ -6,7 +6,7 @@ import { ProgramClauseModel } from '../programs/program.model';
 import { ProgramsService } from '../programs/programs.service';
 import { SuggestionModel } from '../proposals/suggestion.model';
 import { AdoptionEntity } from './adoption.entity';
-import { AdoptionModel, ClauseMatchModel, ConfirmMatchInput, RecordAdoptionInput, UpdateAdoptionInput } from './adoption.model';
+import { AdoptionModel, ClauseMatchModel, ConfirmMatchInput, NoGoodMatchModel, RecordAdoptionInput, UpdateAdoptionInput } from './adoption.model';
 import { AdoptionService } from './adoption.service';
 import { MatchingService } from './matching.service';
 
@@ -17,6 +17,9 @@ class SuggestionMatchesModel {
 
   @Field(() => [ClauseMatchModel])
   matches!: ClauseMatchModel[];
+
+  @Field(() => NoGoodMatchModel, { nullable: true, description: 'Set when no clause is proposed: why there is no good match' })
+  noMatch!: NoGoodMatchModel | null;
 }
 
 /** Account roles that can decide outcomes at all (shared SUGGESTION_DECIDERS); the service checks the rest. */
@@ -76,7 +79,9 @@ export class AdoptionResolver {
     return this.matching.forSuggestion(actor, suggestionId, programId, Math.min(Math.max(first, 1), 10));
   }
 
-  @Query(() => [SuggestionMatchesModel], { description: 'For a program: the suggestions the caller sees that its clauses match' })
+  @Query(() => [SuggestionMatchesModel], {
+    description: 'For a program: the submitted suggestions the caller sees, those its clauses match first, then those with no good match',
+  })
   programMatches(@CurrentActor() actor: Actor, @Args('programId', { type: () => ID }) programId: string): Promise<SuggestionMatchesModel[]> {
     return this.matching.forProgram(actor, programId);
   }

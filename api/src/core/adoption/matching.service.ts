@@ -7,16 +7,19 @@ import { ProposalDashboardReads } from '../proposals/proposal-dashboard.reads';
 import { SuggestionModel } from '../proposals/suggestion.model';
 import { SuggestionsService } from '../proposals/suggestions.service';
 import { AdoptionEntity, MatchDecisionEntity } from './adoption.entity';
-import { ClauseMatchModel } from './adoption.model';
-import { ClauseIndex } from './clause-matching';
+import { ClauseMatchModel, NoGoodMatchModel } from './adoption.model';
+import { ClauseIndex, offerableClauses } from './clause-matching';
 
 export interface SuggestionMatches {
   suggestion: SuggestionModel;
   matches: ClauseMatchModel[];
+  /** Why nothing is proposed, exactly when `matches` is empty. */
+  noMatch: NoGoodMatchModel | null;
 }
 
 /**
- * Proposes the program clauses most similar to a suggestion. Pairs someone already confirmed or
+ * Proposes the program clauses most similar to a suggestion, or says there is no good match and why.
+ * Only goals and measures are proposed, never a heading. Pairs someone already confirmed or
  * rejected, and clauses already recorded as adopting it, are never proposed.
  */
 @Injectable()
@@ -33,25 +36,26 @@ export class MatchingService {
   async forSuggestion(actor: Actor, suggestionId: string, programId?: string | null, limit = 3): Promise<SuggestionMatches> {
     const { suggestion } = await this.suggestions.load(actor, suggestionId);
     if (programId) await this.programs.get(programId);
-    const clauses = await this.programs.matchableClauses(programId ?? undefined);
+    const clauses = offerableClauses(await this.programs.matchableClauses(programId ?? undefined));
     const excluded = await this.decided([suggestion.id]);
-    const matches = this.match(new ClauseIndex(clauses), clauses, suggestion.id, `${suggestion.title}\n${suggestion.text}`, excluded, limit);
+    const outcome = this.match(new ClauseIndex(clauses), clauses, suggestion.id, `${suggestion.title}\n${suggestion.text}`, excluded, limit);
     const [numbered] = (await this.suggestions.byProposalIds([suggestion.proposalId]))[0].filter((s) => s.id === suggestion.id);
-    return { suggestion: numbered, matches };
+    return { suggestion: numbered, ...outcome };
   }
 
-  /** For a newly imported program: every submitted suggestion the caller sees that some clause of it matches. */
+  /**
+   * For a newly imported program: every submitted suggestion the caller sees, those that some clause
+   * of it matches first (best first), then those with no good match, with the reason.
+   */
   async forProgram(actor: Actor, programId: string, limit = 3): Promise<SuggestionMatches[]> {
     await this.programs.get(programId);
-    const clauses = await this.programs.matchableClauses(programId);
-    if (clauses.length === 0) return [];
+    const clauses = offerableClauses(await this.programs.matchableClauses(programId));
     const suggestions = (await this.visibleSuggestions(actor)).filter((s) => s.status !== 'drafted');
     const excluded = await this.decided(suggestions.map((s) => s.id));
     const index = new ClauseIndex(clauses);
     return suggestions
-      .map((suggestion) => ({ suggestion, matches: this.match(index, clauses, suggestion.id, `${suggestion.title}\n${suggestion.text}`, excluded, limit) }))
-      .filter((entry) => entry.matches.length > 0)
-      .sort((a, b) => b.matches[0].score - a.matches[0].score);
+      .map((suggestion) => ({ suggestion, ...this.match(index, clauses, suggestion.id, `${suggestion.title}\n${suggestion.text}`, excluded, limit) }))
+      .sort((a, b) => (b.matches[0]?.score ?? -1) - (a.matches[0]?.score ?? -1));
   }
 
   private match(
@@ -61,9 +65,11 @@ export class MatchingService {
     text: string,
     excluded: Map<string, Set<string>>,
     limit: number,
-  ): ClauseMatchModel[] {
+  ): Omit<SuggestionMatches, 'suggestion'> {
     const byId = new Map(clauses.map((c) => [c.id, c]));
-    return index.rank(text, { limit, exclude: excluded.get(suggestionId) }).map((m) => {
+    const outcome = index.rank(text, { limit, exclude: excluded.get(suggestionId) });
+    const noMatch = outcome.noMatch && Object.assign(new NoGoodMatchModel(), outcome.noMatch);
+    const matches = outcome.matches.map((m) => {
       const clause = byId.get(m.clauseId)!;
       return Object.assign(new ClauseMatchModel(), {
         suggestionId,
@@ -77,6 +83,7 @@ export class MatchingService {
         overlap: m.overlap,
       });
     });
+    return { matches, noMatch };
   }
 
   /** Per suggestion, the clauses not to propose: decided pairs and recorded adoptions. */

@@ -32,6 +32,7 @@ export interface MatchableClause {
   programId: string;
   programName: string;
   kind: ClauseKind;
+  parentId: string | null;
   number: string;
   text: string;
   /** The area heading above it, e.g. 妇女与社会保障. */
@@ -220,7 +221,7 @@ export class ProgramsService {
     };
     return rows
       .filter((c) => c.kind === 'goal' || c.kind === 'measure')
-      .map((c) => ({ id: c.id, programId: c.programId, programName: names.get(c.programId) ?? '', kind: c.kind, number: c.number, text: c.text, area: areaOf(c) }));
+      .map((c) => ({ id: c.id, programId: c.programId, programName: names.get(c.programId) ?? '', kind: c.kind, parentId: c.parentId, number: c.number, text: c.text, area: areaOf(c) }));
   }
 
   /** Clauses with their program, for the search index. */
