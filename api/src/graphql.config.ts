@@ -4,8 +4,6 @@ import { GraphQLFormattedError } from 'graphql';
 import { buildGraphQLContext } from './common/graphql-context';
 import { JsonLogger } from './common/logger';
 import { AppConfig } from './config/config';
-import { AuthService } from './core/auth/auth.service';
-import { graphqlWsOptions } from './graphql-ws.config';
 import { queryLimitsPlugin } from './hardening/query-limits';
 import { textInputPlugin } from './hardening/text-input';
 
@@ -26,7 +24,8 @@ export function formatError(logger: JsonLogger) {
   };
 }
 
-export function graphqlOptions(config: AppConfig, logger: JsonLogger, auth: AuthService): ApolloDriverConfig {
+/** GraphQL over HTTP; subscriptions over WebSocket are served by GraphqlWsGateway (api/src/websockets). */
+export function graphqlOptions(config: AppConfig, logger: JsonLogger): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -40,7 +39,6 @@ export function graphqlOptions(config: AppConfig, logger: JsonLogger, auth: Auth
     // our Content-Security-Policy forbids); introspection only outside production.
     plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(config.graphqlLimits), textInputPlugin()],
     context: buildGraphQLContext,
-    subscriptions: { 'graphql-ws': graphqlWsOptions(config, auth) },
     formatError: formatError(logger),
   };
 }

@@ -28,7 +28,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   webDist: string | null;
   login: { maxFailures: number; lockMinutes: number; slowdownMs: number };
-  collaboration: { compactAfterUpdates: number };
+  /** `maxMessageBytes`: the largest WebSocket message /collab accepts (a bigger one closes that socket, 1009). */
+  collaboration: { compactAfterUpdates: number; maxMessageBytes: number };
   search: { meiliHost: string | null; meiliApiKey: string | undefined };
   /** Set for several API instances: pub/sub, collaboration fan-out and job locks go through Redis. */
   redisUrl: string | null;
@@ -77,6 +78,7 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: wholeNumber(1, 24 * 60).default('15'),
   LOGIN_SLOWDOWN_MS: wholeNumber(0, 10_000).default('250'),
   COLLAB_COMPACT_AFTER: wholeNumber(1, 1_000_000_000).default('500'),
+  COLLAB_MAX_MESSAGE_BYTES: wholeNumber(64 * 1024, 64 * 1024 * 1024).default(String(4 * 1024 * 1024)),
   MEILI_HOST: z.string().url('must be a URL such as http://meilisearch:7700').optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL').optional(),
@@ -125,7 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : null,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES, slowdownMs: e.LOGIN_SLOWDOWN_MS },
-    collaboration: { compactAfterUpdates: e.COLLAB_COMPACT_AFTER },
+    collaboration: { compactAfterUpdates: e.COLLAB_COMPACT_AFTER, maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES },
     search: { meiliHost: e.MEILI_HOST ?? null, meiliApiKey: e.MEILI_API_KEY },
     redisUrl: e.REDIS_URL ?? null,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? 'Jianyan <no-reply@localhost>' } : null,
