@@ -4,6 +4,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CollaborationService } from '../collaboration/collaboration.service';
 import { DocumentStore } from '../collaboration/document-store';
+import { DataSource } from 'typeorm';
+import { SessionEntity } from '../core/auth/session.entity';
 import { CollabClient, connectCollab, eventually } from '../test-support/collab-client';
 import { GraphQLTestClient } from '../test-support/graphql-client';
 import { ADD_MEMBER, ProposalFixtures } from '../test-support/proposal-fixtures';
@@ -216,5 +218,20 @@ describe('WebSockets and the session behind them', () => {
       expect(seen).not.toContain('改密后发送的段落');
       expect(await storedText(proposalId)).not.toContain('改密后发送的段落');
     });
+  });
+
+  it('a session that expires while its editor is open: the next update is refused and not stored, the socket closes', async () => {
+    const { email, userId, proposalId } = await newCoauthor();
+    const session = await signIn(email);
+    const editor = await syncedEditor(proposalId, session.cookieHeader, '过期前写入');
+    const closed = nextClose(editor);
+    // time passes: no event tells anyone, the session's expiry is simply reached
+    await t.app.get(DataSource).getRepository(SessionEntity).update({ userId }, { expiresAt: new Date(Date.now() - 1000) });
+
+    editor.appendParagraph('过期后发送的段落');
+
+    expect(await closed).toBe(4401);
+    expect(await textSeenByOwner(proposalId)).not.toContain('过期后发送的段落');
+    expect(await storedText(proposalId)).not.toContain('过期后发送的段落');
   });
 });
