@@ -7,7 +7,7 @@ import { RunningServer, startServer } from '../support/server';
  * Malformed and oversized WebSocket traffic sent by hand over TCP to the built product: each
  * attack closes its own socket only; the process keeps serving signed-in editors and GraphQL.
  */
-const MODES = [
+const MODES: Record<string, string>[] = [
   { NODE_ENV: 'development' },
   { NODE_ENV: 'production', SESSION_SECRET: 'websocket-faults-test-secret-0123456789', COOKIE_SECURE: 'false' },
 ];
