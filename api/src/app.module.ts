@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CollaborationModule } from './collaboration/collaboration.module';
 import { DomainEventsModule } from './common/domain-events.module';
@@ -14,7 +14,6 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { AuditModule } from './core/audit/audit.module';
 import { AuthModule } from './core/auth/auth.module';
-import { AuthService } from './core/auth/auth.service';
 import { EvidenceModule } from './core/evidence/evidence.module';
 import { HealthModule } from './core/health/health.module';
 import { NotificationsModule } from './core/notifications/notifications.module';
@@ -26,6 +25,7 @@ import { DashboardModule } from './core/dashboard/dashboard.module';
 import { UsersModule } from './core/users/users.module';
 import { DatabaseModule } from './database/database.module';
 import { graphqlOptions } from './graphql.config';
+import { WebSocketsModule } from './websockets/websockets.module';
 import { SearchModule } from './search/search.module';
 import { SeedModule } from './seed/seed.module';
 import { StorageModule } from './storage/storage.module';
@@ -42,12 +42,7 @@ export class AppModule {
         PubSubModule,
         JobLockModule,
         RateLimitModule,
-        GraphQLModule.forRootAsync<ApolloDriverConfig>({
-          driver: ApolloDriver,
-          imports: [AuthModule],
-          inject: [AuthService],
-          useFactory: (auth: AuthService) => graphqlOptions(config, logger, auth),
-        }),
+        GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config, logger)),
         HealthModule,
         OrganizationsModule,
         UsersModule,
@@ -57,6 +52,7 @@ export class AppModule {
         AdoptionModule,
         DashboardModule,
         CollaborationModule,
+        WebSocketsModule,
         NotificationsModule,
         StorageModule,
         AuditModule,

@@ -37,7 +37,7 @@ export async function createApp(rawConfig: AppConfig): Promise<NestExpressApplic
   app.use(cookieParser(config.sessionSecret));
   // before the session lookup and the body parsers: a refused request costs neither a query nor a parse
   app.use(rateLimitMiddleware(app.get(RATE_LIMIT_STORE), { perMinute: config.rateLimitPerMinute }, logger));
-  app.use(sessionMiddleware(app.get(AuthService)));
+  app.use(sessionMiddleware(app.get(AuthService), config.sessionSecret));
   app.use(databaseUnavailableResponses());
   // Evidence imports travel as base64 in GraphQL (up to 5 MB of file): allow that much, no more.
   app.useBodyParser('json', { limit: MAX_JSON_BODY });

@@ -1,18 +1,18 @@
-import { parse as parseCookies } from 'cookie';
-import { signedCookie } from 'cookie-parser';
-import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { ERROR_CODES } from '@jianyan/shared';
 import { ExecutionArgs, GraphQLError, Kind, OperationDefinitionNode, getOperationAST, parse, subscribe } from 'graphql';
-import type { Context, SubscribePayload } from 'graphql-ws';
+import { CloseCode, type Context, type SubscribePayload } from 'graphql-ws';
+import type { ServerOptions } from 'graphql-ws';
 import type { IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
 import type { Actor, AppRequest, GraphQLContext } from './common/graphql-context';
 import { AppConfig } from './config/config';
 import { AuthService } from './core/auth/auth.service';
-import { SESSION_COOKIE } from './core/auth/session.middleware';
+import { sessionTokenFromCookieHeader } from './core/auth/session-cookie';
 import { queryLimitError } from './hardening/query-limits';
+import { SessionSockets } from './websockets/session-sockets';
 
 /** What graphql-ws's `ws` adapter passes as `extra`, plus what onConnect found. */
-type ConnectionExtra = { readonly request: IncomingMessage; actor?: Actor; sessionToken?: string };
+type ConnectionExtra = { readonly socket: WebSocket; readonly request: IncomingMessage; actor?: Actor; sessionToken?: string };
 
 /** The context of an operation over graphql-ws: the actor found at connect, like `req.actor` over HTTP. */
 export interface SubscriptionContext extends GraphQLContext {
@@ -21,19 +21,20 @@ export interface SubscriptionContext extends GraphQLContext {
 }
 
 /**
- * GraphQL over WebSocket (graphql-ws protocol) on /graphql. The session cookie is checked when the
- * socket opens; a socket without a valid session is closed (4403) before any operation runs.
+ * GraphQL over WebSocket (graphql-ws protocol) on /graphql. The signed session cookie is checked
+ * when the socket opens; a socket without a valid session is closed (4403) before any operation
+ * runs, and so is the socket of a session that ends while it is open (sign-out, deactivation,
+ * password change: the web app does not retry 4403).
  */
-export function graphqlWsOptions(config: AppConfig, auth: AuthService): GraphQLWsSubscriptionsConfig {
-  const options = {
+export function graphqlWsOptions(config: AppConfig, auth: AuthService, sessionSockets: SessionSockets): ServerOptions<Record<string, unknown> | undefined, ConnectionExtra> {
+  return {
     onConnect: async (ctx: Context<Record<string, unknown> | undefined, ConnectionExtra>) => {
-      const raw = parseCookies(ctx.extra.request.headers.cookie ?? '')[SESSION_COOKIE];
-      const token = raw ? signedCookie(raw, config.sessionSecret) : false;
-      if (typeof token !== 'string' || !token) return false;
-      const actor = await auth.actorForToken(token);
-      if (!actor) return false;
+      const token = sessionTokenFromCookieHeader(ctx.extra.request.headers.cookie, config.sessionSecret);
+      const actor = token ? await auth.actorForToken(token) : null;
+      if (!token || !actor) return false;
       ctx.extra.actor = actor;
       ctx.extra.sessionToken = token;
+      sessionSockets.track(ctx.extra.socket, actor, CloseCode.Forbidden);
       return true;
     },
     // Queries and mutations go over HTTP, where the request limits and CSRF prevention apply.
@@ -56,9 +57,6 @@ export function graphqlWsOptions(config: AppConfig, auth: AuthService): GraphQLW
       sessionToken: ctx.extra.sessionToken ?? '',
     }),
   };
-  // Nest types only some graphql-ws options but passes all of them on, `context` included (which
-  // replaces the HTTP context builder for operations over the socket).
-  return options as unknown as GraphQLWsSubscriptionsConfig;
 }
 
 /** The kind of operation the message asks to run, or null when it cannot be parsed. */

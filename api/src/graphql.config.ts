@@ -4,9 +4,7 @@ import { GraphQLFormattedError } from 'graphql';
 import { buildGraphQLContext } from './common/graphql-context';
 import { JsonLogger } from './common/logger';
 import { AppConfig } from './config/config';
-import { AuthService } from './core/auth/auth.service';
 import { databaseUnavailable, isDatabaseUnavailable } from './database/database-availability';
-import { graphqlWsOptions } from './graphql-ws.config';
 import { queryLimitsPlugin } from './hardening/query-limits';
 import { textInputPlugin } from './hardening/text-input';
 
@@ -38,7 +36,8 @@ export function formatError(logger: JsonLogger, production = false) {
   };
 }
 
-export function graphqlOptions(config: AppConfig, logger: JsonLogger, auth: AuthService): ApolloDriverConfig {
+/** GraphQL over HTTP; subscriptions over WebSocket are served by GraphqlWsGateway (api/src/websockets). */
+export function graphqlOptions(config: AppConfig, logger: JsonLogger): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -52,7 +51,6 @@ export function graphqlOptions(config: AppConfig, logger: JsonLogger, auth: Auth
     // our Content-Security-Policy forbids); introspection only outside production.
     plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(config.graphqlLimits), textInputPlugin()],
     context: buildGraphQLContext,
-    subscriptions: { 'graphql-ws': graphqlWsOptions(config, auth) },
     formatError: formatError(logger, config.env === 'production'),
   };
 }

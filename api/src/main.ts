@@ -14,6 +14,10 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.port, config.host);
+  // Once listening, a server error concerns one connection (e.g. EMFILE while accepting it): log it, keep serving.
+  app.getHttpServer().on('error', (error: Error) => {
+    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'HTTP server error', error: error.message })}\n`);
+  });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   process.stdout.write(

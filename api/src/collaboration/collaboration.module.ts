@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../core/auth/auth.module';
 import { ProposalsModule } from '../core/proposals/proposals.module';
+import { WebSocketsModule } from '../websockets/websockets.module';
 import { CollaborationGateway } from './collaboration.gateway';
 import { CollaborationService } from './collaboration.service';
 import { DocumentStore } from './document-store';
@@ -12,7 +13,7 @@ import { DocumentDerivationEntity, DocumentSnapshotEntity, DocumentUpdateEntity 
  * (membership, initial body, keeping suggestion rows in step).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([DocumentUpdateEntity, DocumentSnapshotEntity, DocumentDerivationEntity]), AuthModule, ProposalsModule],
+  imports: [TypeOrmModule.forFeature([DocumentUpdateEntity, DocumentSnapshotEntity, DocumentDerivationEntity]), AuthModule, ProposalsModule, WebSocketsModule],
   providers: [DocumentStore, CollaborationService, CollaborationGateway],
   exports: [DocumentStore, CollaborationService],
 })

@@ -9,8 +9,6 @@ import {
   yDocToJSON,
 } from '@jianyan/shared';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { parse as parseCookies } from 'cookie';
-import { signedCookie } from 'cookie-parser';
 import type { IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
@@ -22,8 +20,9 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AuthService } from '../core/auth/auth.service';
 import { ProposalBodyBridge } from '../core/proposals/proposal-body-bridge';
-import { SESSION_COOKIE } from '../core/auth/session.middleware';
+import { sessionTokenFromCookieHeader } from '../core/auth/session-cookie';
 import { CollaborationRedis } from './collaboration-redis';
+import { ConnectionSession, SessionCheckOnWrite } from './collaboration-session-check';
 import { DocumentSizeGuard } from './document-size';
 import { DocumentStore } from './document-store';
 import {
@@ -34,7 +33,7 @@ import {
 } from './proposal-document-access';
 import { documentUpdateIn } from './sync-messages';
 
-interface ConnectionContext {
+interface ConnectionContext extends ConnectionSession {
   actor: Actor;
   proposalId: string;
 }
@@ -84,7 +83,10 @@ export class CollaborationService implements OnModuleInit, OnApplicationBootstra
       name: 'jianyan',
       quiet: true,
       // several instances: live updates and awareness travel between them through Redis
-      extensions: config.redisUrl ? [new CollaborationRedis(config.redisUrl, async (name, document) => { await this.store.load(name, document); })] : [],
+      extensions: [
+        new SessionCheckOnWrite(async (token) => (await auth.actorForToken(token)) !== null),
+        ...(config.redisUrl ? [new CollaborationRedis(config.redisUrl, (name, document) => this.mergeStored(name, document))] : []),
+      ],
       debounce: 1_000,
       maxDebounce: 5_000,
       onAuthenticate: (data) => this.authenticate(data.requestHeaders, data.documentName, data.connectionConfig),
@@ -131,20 +133,14 @@ export class CollaborationService implements OnModuleInit, OnApplicationBootstra
     documentName: string,
     connectionConfig: { readOnly: boolean },
   ): Promise<ConnectionContext> {
-    const actor = await this.actorFrom(headers);
-    if (!actor) throw new Error('unauthenticated');
+    const sessionToken = sessionTokenFromCookieHeader(headers.cookie, this.config.sessionSecret);
+    const actor = sessionToken ? await this.auth.actorForToken(sessionToken) : null;
+    if (!sessionToken || !actor) throw new Error('unauthenticated');
     const proposalId = proposalIdFromDocumentName(documentName);
     const access = proposalId ? await this.access.accessFor(actor, proposalId) : null;
     if (!proposalId || !access) throw new Error('forbidden');
     if (access === 'read') connectionConfig.readOnly = true;
-    return { actor, proposalId };
-  }
-
-  private async actorFrom(headers: IncomingHttpHeaders): Promise<Actor | null> {
-    const raw = parseCookies(headers.cookie ?? '')[SESSION_COOKIE];
-    if (!raw) return null;
-    const token = signedCookie(raw, this.config.sessionSecret);
-    return typeof token === 'string' && token ? this.auth.actorForToken(token) : null;
+    return { actor, proposalId, sessionToken };
   }
 
   private async loadDocument(documentName: string, document: Document): Promise<Document> {
@@ -205,13 +201,18 @@ export class CollaborationService implements OnModuleInit, OnApplicationBootstra
     this.deriveRetries.set(documentName, timer);
   }
 
+  /** Applies what is stored to a live document (what other instances stored and did not relay). */
+  private async mergeStored(documentName: string, document: Document): Promise<void> {
+    await this.store.load(documentName, document);
+  }
+
   /**
    * Hocuspocus' debounced store: the document changed, so its body is derived again. With several
    * instances the live document first takes in what others stored and did not relay (Redis away,
    * or still in flight), so its clients see it too.
    */
   private async documentStored(documentName: string, document: Document): Promise<void> {
-    if (this.config.redisUrl) await this.store.load(documentName, document);
+    if (this.config.redisUrl) await this.mergeStored(documentName, document);
     await this.derive(documentName);
     if ((await this.store.pendingUpdateCount(documentName)) >= this.config.collaboration.compactAfterUpdates) {
       await this.compact(documentName);

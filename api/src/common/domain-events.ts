@@ -29,6 +29,8 @@ export type DomainEvent =
       /** The program whose clause adopted the suggestion, so that followers of the program are told. */
       programId?: string | null;
     }
+  /** Sessions that ended before their time: one (`sessionId`, a sign-out) or all of the user's. */
+  | { type: 'sessions.revoked'; userId: string; sessionId?: string }
   | { type: 'adoption.deleted'; proposalId: string; suggestionId: string; adoptionId: string; status: string; actorId?: string; programId?: string | null };
 
 export type DomainEventType = DomainEvent['type'];

@@ -41,7 +41,11 @@ export interface AppConfig {
    * doubling each time it fills again (up to a day).
    */
   login: { maxFailures: number; accountMaxFailures: number; addressMaxFailures: number; lockMinutes: number; slowdownMs: number };
-  collaboration: { compactAfterUpdates: number; maxDocumentBytes: number };
+  /**
+   * maxMessageBytes: the largest WebSocket message /collab accepts (a bigger one closes that socket, 1009);
+   * maxDocumentBytes: the largest encoded state a document may reach (a change past it is refused).
+   */
+  collaboration: { compactAfterUpdates: number; maxMessageBytes: number; maxDocumentBytes: number };
   search: { meiliHost: string | null; meiliApiKey: string | undefined };
   /** Set for several API instances: pub/sub, collaboration fan-out and job locks go through Redis. */
   redisUrl: string | null;
@@ -109,6 +113,7 @@ const envSchema = z.object({
   COLLAB_COMPACT_AFTER: wholeNumber(1, 1_000_000_000).default('500'),
   /** Encoded Yjs state a proposal's document may reach (4 MiB); updates past it are refused. */
   COLLAB_MAX_DOCUMENT_BYTES: wholeNumber(1024, 1024 * 1024 * 1024).default(String(4 * 1024 * 1024)),
+  COLLAB_MAX_MESSAGE_BYTES: wholeNumber(64 * 1024, 64 * 1024 * 1024).default(String(4 * 1024 * 1024)),
   MEILI_HOST: z.string().url('must be a URL such as http://meilisearch:7700').optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL').optional(),
@@ -173,7 +178,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockMinutes: e.LOGIN_LOCK_MINUTES,
       slowdownMs: e.LOGIN_SLOWDOWN_MS,
     },
-    collaboration: { compactAfterUpdates: e.COLLAB_COMPACT_AFTER, maxDocumentBytes: e.COLLAB_MAX_DOCUMENT_BYTES },
+    collaboration: {
+      compactAfterUpdates: e.COLLAB_COMPACT_AFTER,
+      maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
+      maxDocumentBytes: e.COLLAB_MAX_DOCUMENT_BYTES,
+    },
     search: { meiliHost: e.MEILI_HOST ?? null, meiliApiKey: e.MEILI_API_KEY },
     redisUrl: e.REDIS_URL ?? null,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? 'Jianyan <no-reply@localhost>' } : null,

@@ -45,7 +45,7 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: 'Ends the current session' })
   async logout(@CurrentActor() actor: Actor, @Context() context: GraphQLContext): Promise<boolean> {
-    await this.auth.logout(actor.sessionId);
+    await this.auth.logout(actor);
     context.res.clearCookie(SESSION_COOKIE, { path: '/' });
     return true;
   }

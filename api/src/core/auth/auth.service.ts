@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { LessThan, Not, Repository } from 'typeorm';
+import { DomainEvents } from '../../common/domain-events';
 import { AppErrors } from '../../common/errors';
 import { Actor } from '../../common/graphql-context';
 import { AppConfig } from '../../config/config';
@@ -46,6 +47,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly throttle: LoginThrottleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -75,8 +77,9 @@ export class AuthService {
     return { user, token, expiresAt, device: rememberAccount(attempt.device, user.id) };
   }
 
-  async logout(sessionId: string): Promise<void> {
-    await this.sessions.delete({ id: sessionId });
+  async logout(actor: Actor): Promise<void> {
+    await this.sessions.delete({ id: actor.sessionId });
+    this.events.emit({ type: 'sessions.revoked', userId: actor.userId, sessionId: actor.sessionId });
   }
 
   /** The caller behind a session token, or null when the session is unknown, expired, idle too long, or its user is deactivated. */
@@ -122,9 +125,13 @@ export class AuthService {
     return moment.getTime() - session.lastSeenAt.getTime() > this.config.sessionIdleTimeoutMs;
   }
 
-  /** Changes the password and signs out every other session of the user. */
+  /**
+   * Changes the password and signs out every other session of the user. Her open sockets all
+   * close (those of this session reconnect, still signed in).
+   */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     await this.users.changePassword(actor.userId, currentPassword, newPassword);
     await this.sessions.delete({ userId: actor.userId, id: Not(actor.sessionId) });
+    this.events.emit({ type: 'sessions.revoked', userId: actor.userId });
   }
 }

@@ -14,6 +14,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, Repository } from 'typeorm';
 import { z } from 'zod';
+import { DomainEvents } from '../../common/domain-events';
 import { AppErrors } from '../../common/errors';
 import { Actor, orderByIds } from '../../common/graphql-context';
 import { Page, decodeCursor, encodeCursor, pageSizeSchema } from '../../common/pagination';
@@ -60,6 +61,7 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly organizations: OrganizationsService,
+    private readonly events: DomainEvents,
   ) {}
 
   findById(id: string): Promise<UserEntity | null> {
@@ -137,7 +139,10 @@ export class UsersService {
     const user = await this.managedUser(actor, userId);
     if (user.id === actor.userId && !active) throw AppErrors.badInput('userId', 'you cannot deactivate yourself');
     user.active = active;
-    return this.users.save(user);
+    const saved = await this.users.save(user);
+    // her sessions stay in the table but no longer resolve; her open sockets must close too
+    if (!active) this.events.emit({ type: 'sessions.revoked', userId: user.id });
+    return saved;
   }
 
   /** Users of the organisations the admin manages, newest first. */
