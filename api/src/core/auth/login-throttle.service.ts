@@ -97,13 +97,13 @@ export class LoginThrottleService {
   bucketsFor(attempt: { identifier: string; accountKey: string; clientAddress: string | undefined; knownDeviceId: string | null }): ThrottleBucket[] {
     const { maxFailures, accountMaxFailures, addressMaxFailures, lockMinutes } = this.config.login;
     const lock = { windowMs: lockMinutes * 60_000, maxWindowMs: MAX_WINDOW_MS };
+    if (attempt.clientAddress) this.warnOnceIfLoopbackPeer(attempt.clientAddress);
     if (attempt.knownDeviceId) {
       const key = `device:${attempt.knownDeviceId}:${attempt.accountKey}`;
       return [{ key, limit: maxFailures, scope: 'account', clearOnSuccess: true, slowsDown: true, ...lock }];
     }
     const account: ThrottleBucket = { key: `account:${attempt.accountKey}`, limit: accountMaxFailures, scope: 'account', clearOnSuccess: false, slowsDown: false, ...lock };
     if (!attempt.clientAddress) return [account];
-    this.warnOnceIfLoopbackPeer(attempt.clientAddress);
     const address = clientAddressKey(attempt.clientAddress);
     return [
       { key: `address:${address}`, limit: addressMaxFailures, scope: 'address', clearOnSuccess: false, slowsDown: true, windowMs: ADDRESS_WINDOW_MS, maxWindowMs: ADDRESS_WINDOW_MS },
