@@ -107,7 +107,7 @@ export class LoginThrottleService {
     const address = clientAddressKey(attempt.clientAddress);
     return [
       { key: `address:${address}`, limit: addressMaxFailures, scope: 'address', clearOnSuccess: false, slowsDown: true, windowMs: ADDRESS_WINDOW_MS, maxWindowMs: ADDRESS_WINDOW_MS },
-      { key: `account-address:${this.identifierKey(attempt.identifier)}@${address}`, limit: maxFailures, scope: 'account', clearOnSuccess: true, slowsDown: true, ...lock },
+      { key: `identifier-address:${this.identifierKey(attempt.identifier)}@${address}`, limit: maxFailures, scope: 'account', clearOnSuccess: true, slowsDown: true, ...lock },
       account,
     ];
   }
