@@ -37,8 +37,9 @@ export interface AppConfig {
   /**
    * Sign-in throttle. maxFailures: per account from one address (and per known device);
    * accountMaxFailures: per account from all addresses without a known-device cookie;
-   * addressMaxFailures: per client address over all accounts. A full bucket locks for lockMinutes,
-   * doubling each time it fills again (up to a day).
+   * addressMaxFailures: failures per client address and hour over all accounts, past which the
+   * address is refused (before that its failures only slow it down). A full account bucket locks
+   * for lockMinutes, doubling each time it fills again (up to a day).
    */
   login: { maxFailures: number; accountMaxFailures: number; addressMaxFailures: number; lockMinutes: number; slowdownMs: number };
   /**
@@ -107,7 +108,7 @@ const envSchema = z.object({
   WEB_DIST: z.string().optional(),
   LOGIN_MAX_FAILURES: wholeNumber(1, 100).default('5'),
   LOGIN_ACCOUNT_MAX_FAILURES: wholeNumber(1, 10_000).default('20'),
-  LOGIN_ADDRESS_MAX_FAILURES: wholeNumber(1, 10_000).default('10'),
+  LOGIN_ADDRESS_MAX_FAILURES: wholeNumber(1, 100_000).default('100'),
   LOGIN_LOCK_MINUTES: wholeNumber(1, 24 * 60).default('15'),
   LOGIN_SLOWDOWN_MS: wholeNumber(0, 10_000).default('250'),
   COLLAB_COMPACT_AFTER: wholeNumber(1, 1_000_000_000).default('500'),

@@ -6,12 +6,13 @@ import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottleEntity } from './login-throttle.entity';
+import { LoginThrottlePruner } from './login-throttle-pruner';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionEntity } from './session.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SessionEntity, LoginThrottleEntity]), UsersModule],
-  providers: [AuthService, LoginThrottleService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, LoginThrottleService, LoginThrottlePruner, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

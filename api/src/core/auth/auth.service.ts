@@ -58,6 +58,7 @@ export class AuthService {
   async login(attempt: SignInAttempt): Promise<NewSession> {
     const account = await this.users.findByLoginIdentifier(attempt.identifier);
     const buckets = this.throttle.bucketsFor({
+      identifier: attempt.identifier,
       accountKey: account ? `user:${account.id}` : this.throttle.identifierKey(attempt.identifier),
       clientAddress: attempt.clientAddress,
       knownDeviceId: account && attempt.device?.userIds.includes(account.id) ? attempt.device.id : null,

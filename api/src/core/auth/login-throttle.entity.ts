@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 const epochMillis = { to: (value: number) => value, from: (value: string | number) => Number(value) };
 
 /**
- * One sign-in throttle bucket (an address, an account, an account from one address, or a known
+ * One sign-in throttle bucket (an address, an account, an identifier from one address, or a known
  * device): `attempts` reserved in the window ending at `resetAt`. Kept in the database so every
  * API instance shares them; changed only by LoginThrottleService's conditional upserts.
  */
