@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   tooManyRequests: 'TOO_MANY_REQUESTS',
   /** Raw content (e.g. a binary attachment with personal data) for people cleared for it only. */
   rawClearanceRequired: 'RAW_CLEARANCE_REQUIRED',
+  /** A program whose structure has warnings (extensions.warnings) was saved without acceptWarnings. */
+  programStructureDoubtful: 'PROGRAM_STRUCTURE_DOUBTFUL',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 

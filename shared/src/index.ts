@@ -9,3 +9,5 @@ export * from './evidence';
 export * from './evidence-clearance';
 export * from './pii';
 export * from './text';
+export * from './program-layout';
+export * from './program-structure';
