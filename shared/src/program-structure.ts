@@ -23,8 +23,6 @@ export const PROGRAM_WARNING_CODES = {
   duplicateNumber: 'DUPLICATE_NUMBER',
   /** A number that does not follow its sibling (1, 2, 4). */
   numberGap: 'NUMBER_GAP',
-  /** An area with no goal or measure below it. */
-  emptyArea: 'EMPTY_AREA',
 } as const;
 export type ProgramWarningCode = (typeof PROGRAM_WARNING_CODES)[keyof typeof PROGRAM_WARNING_CODES];
 
@@ -64,13 +62,7 @@ export function programStructureWarnings(nodes: ProgramNodeShape[]): ProgramWarn
     }
     path.push(i);
   });
-  nodes.forEach((node, i) => {
-    if (node.kind !== 'area') return;
-    let end = i + 1;
-    while (end < nodes.length && nodes[end].depth > node.depth) end++;
-    if (!nodes.slice(i + 1, end).some((n) => n.kind === 'goal' || n.kind === 'measure')) warn(PROGRAM_WARNING_CODES.emptyArea, i);
-  });
-  return warnings.sort((a, b) => a.index - b.index);
+  return warnings;
 }
 
 /** Goal and measure counts under each area, in order: what the preview asks the admin to check first. */
