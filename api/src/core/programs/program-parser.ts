@@ -59,6 +59,8 @@ export function parseProgramLines(source: SourceLine[]): ParsedNode[] {
   const roots: ParsedNode[] = [];
   const stack: Open[] = [];
   let seenNode = false;
+  /** A title broken over lines (PDF): its lines before the first heading are skipped together. */
+  let inTitle = false;
   for (const line of prepareLines(source)) {
     const top = stack[stack.length - 1];
     const units = RESPONSIBLE_UNITS_LINE.exec(line.folded);
@@ -77,7 +79,8 @@ export function parseProgramLines(source: SourceLine[]): ParsedNode[] {
       if (role) {
         const heading = node('', line.text.replace(/[\s。.．：:]+$/, ''), false);
         place(roots, stack, { level: UNNUMBERED_LEVEL[role], node: heading, role, heading: true });
-      } else if (!seenNode && isTitleLine(line.folded)) {
+      } else if (!seenNode && (isTitleLine(line.folded) || (inTitle && isTitle(line.folded)))) {
+        inTitle = true;
         continue;
       } else if (top && top.heading) {
         top.node.note = joinLines(top.node.note ?? '', line.text);
