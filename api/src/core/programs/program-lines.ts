@@ -19,7 +19,7 @@ let toSimplified: Converter | null = null;
 /** Traditional characters folded to simplified (opencc-js, loaded on first use), so 主要目標 reads as 主要目标. */
 export function foldToSimplified(text: string): string {
   if (!toSimplified) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package's types sit behind an exports map this project's module resolution does not read
+    // the package types sit behind an exports map this project’s module resolution does not read
     const opencc = require('opencc-js/t2cn') as { Converter(options: { from: string; to: string }): Converter };
     toSimplified = opencc.Converter({ from: 't', to: 'cn' });
   }
