@@ -6,11 +6,13 @@ import { NUMBERING_STYLES, headingRole } from '@jianyan/shared';
  * can check they import to the same tree as the text.
  */
 
-const HEADING_LEVELS = [
+type LevelDefinition = { level: number; format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: string };
+
+const HEADING_LEVELS: LevelDefinition[] = [
   { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
   { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
 ];
-const CLAUSE_LEVELS = [
+const CLAUSE_LEVELS: LevelDefinition[] = [
   { level: 0, format: LevelFormat.DECIMAL, text: '%1.' },
   { level: 1, format: LevelFormat.DECIMAL, text: '（%2）' },
   { level: 2, format: LevelFormat.DECIMAL_ENCLOSED_CIRCLE, text: '%3' },
@@ -49,7 +51,7 @@ export async function docxWithAutomaticNumbering(text: string): Promise<Buffer> 
       const body = line.slice(style.pattern.exec(line)![0].length);
       return new Paragraph({ text: body, numbering: { ...list, instance: list.reference === 'clauses' ? instance : 0 } });
     });
-  const levels = (definitions: typeof HEADING_LEVELS) => definitions.map((d) => ({ ...d, alignment: AlignmentType.LEFT }));
+  const levels = (definitions: LevelDefinition[]) => definitions.map((d) => ({ ...d, alignment: AlignmentType.LEFT }));
   const document = new Document({
     numbering: {
       config: [
