@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   rawClearanceRequired: 'RAW_CLEARANCE_REQUIRED',
   /** A service the request needs is down (see `service`); the request may be tried again later. */
   serviceUnavailable: 'SERVICE_UNAVAILABLE',
+  /** A program whose structure has warnings (extensions.warnings) was saved without acceptWarnings. */
+  programStructureDoubtful: 'PROGRAM_STRUCTURE_DOUBTFUL',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 

@@ -10,3 +10,5 @@ export * from './evidence-clearance';
 export * from './pii';
 export * from './text';
 export * from './matching';
+export * from './program-layout';
+export * from './program-structure';

@@ -163,7 +163,7 @@ describe('programs, adoption and matching (browser)', () => {
 
     await fileInput.setInputFiles({ name: '纲要.txt', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
     await page.getByTestId('program-import-recognise').click();
-    await page.getByRole('alert').filter({ hasText: '请选择 .docx 格式的 Word 文件。' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: '请选择 Word（.docx）或 PDF 文件。' }).waitFor();
 
     await fileInput.setInputFiles({ name: '鼓楼区儿童发展纲要.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
     await page.getByText('已选择：鼓楼区儿童发展纲要.docx').waitFor();

@@ -1,4 +1,4 @@
-import { ERROR_CODES, SESSION_END_REASONS, type ThrottleScope, type UnavailableService } from '@jianyan/shared';
+import { ERROR_CODES, SESSION_END_REASONS, type ProgramWarning, type ThrottleScope, type UnavailableService } from '@jianyan/shared';
 
 export type { ThrottleScope };
 import { GraphQLError } from 'graphql';
@@ -19,6 +19,11 @@ export const AppErrors = {
     new GraphQLError(`${field}: ${message}`, { extensions: { code: ERROR_CODES.badUserInput, field, ...(reason ? { reason } : {}) } }),
   notFound: (what: string) => new GraphQLError(`${what} not found`, { extensions: { code: ERROR_CODES.notFound } }),
   rawClearanceRequired: (message: string) => new GraphQLError(message, { extensions: { code: ERROR_CODES.rawClearanceRequired } }),
+  /** A program tree with doubtful structure, saved without acceptWarnings: the warnings, for the admin to check. */
+  programStructureDoubtful: (warnings: ProgramWarning[]) =>
+    new GraphQLError(`The program's structure has ${warnings.length} warning(s); check them or save with acceptWarnings`, {
+      extensions: { code: ERROR_CODES.programStructureDoubtful, warnings },
+    }),
   conflict: (message: string) => new GraphQLError(message, { extensions: { code: ERROR_CODES.conflict } }),
   invalidCredentials: () =>
     new GraphQLError('The e-mail/mobile number or password is wrong', {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client';
-import { useState } from 'react';
+import { programStructureWarnings } from '@jianyan/shared';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { usePageTitle } from '../app/usePageTitle';
 import { RequireRole } from '../auth/RequireAuth';
@@ -9,6 +10,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextAreaField } from '../ui/Field';
 import { CREATE_PROGRAM_MUTATION, IMPORT_PROGRAM_PREVIEW_MUTATION, PROGRAMS_QUERY, type ProgramNode } from './graphql';
 import { editFieldErrors, type EditFieldErrors } from './editErrors';
+import { AreaCounts, StructureWarnings } from './ImportChecks';
 import { PreviewTree } from './PreviewTree';
 import { ProgramDetailsFields, programDetailsInput, type ProgramDetails } from './ProgramDetailsFields';
 import { PROGRAMS_TEST_IDS } from './testids';
@@ -16,7 +18,8 @@ import { useProgramsText } from './useProgramsText';
 import { readAsBase64 } from '../ui/readAsBase64';
 import './programs.css';
 
-const MAX_DOCX_BYTES = 5 * 1024 * 1024;
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const FILE_FIELDS = { '.docx': 'docxBase64', '.pdf': 'pdfBase64' } as const;
 
 const IMPORT_TEST_IDS = {
   name: PROGRAMS_TEST_IDS.nameInput,
@@ -39,7 +42,7 @@ export function ImportProgramRoute() {
   );
 }
 
-/** Paste text or upload a .docx → the recognised tree, editable → the program's details → save. */
+/** Paste text or upload a .docx or PDF → the recognised tree, editable and checked → the program's details → save. */
 function ImportProgramPage() {
   const t = useProgramsText();
   usePageTitle(t('import.title'));
@@ -51,6 +54,8 @@ function ImportProgramPage() {
   const [meta, setMeta] = useState<ProgramDetails>(EMPTY_META);
   const [error, setError] = useState<AppError | null>(null);
   const [fieldErrors, setFieldErrors] = useState<EditFieldErrors>({});
+  const [acceptWarnings, setAcceptWarnings] = useState(false);
+  const warnings = useMemo(() => (nodes ? programStructureWarnings(nodes) : []), [nodes]);
   const [preview, previewing] = useMutation(IMPORT_PROGRAM_PREVIEW_MUTATION);
   const [create, creating] = useMutation(CREATE_PROGRAM_MUTATION, { refetchQueries: [PROGRAMS_QUERY] });
   const organizations = useQuery(ORGANIZATIONS_QUERY);
@@ -60,13 +65,15 @@ function ImportProgramPage() {
   async function onRecognise() {
     setError(null);
     setFileError(null);
-    if (file && !file.name.toLowerCase().endsWith('.docx')) return setFileError(t('import.notDocx'));
-    if (file && file.size > MAX_DOCX_BYTES) return setFileError(t('import.tooLarge'));
+    const fileField = file ? Object.entries(FILE_FIELDS).find(([extension]) => file.name.toLowerCase().endsWith(extension))?.[1] : null;
+    if (file && !fileField) return setFileError(t('import.notDocx'));
+    if (file && file.size > MAX_FILE_BYTES) return setFileError(t('import.tooLarge'));
     try {
-      const input = file ? { docxBase64: await readAsBase64(file) } : { text };
+      const input = file && fileField ? { [fileField]: await readAsBase64(file) } : { text };
       const { data } = await preview({ variables: { input } });
       if (!data) return;
       setNodes(data.importProgramPreview.nodes);
+      setAcceptWarnings(false);
       if (data.importProgramPreview.suggestedName && !meta.name) set({ name: data.importProgramPreview.suggestedName });
     } catch (caught) {
       setError(toAppError(caught));
@@ -82,7 +89,15 @@ function ImportProgramPage() {
         variables: {
           input: {
             ...programDetailsInput(meta),
-            nodes: nodes.map(({ depth, kind, number, text: nodeText }) => ({ depth, kind, number, text: nodeText })),
+            nodes: nodes.map(({ depth, kind, number, text: nodeText, note, responsibleUnits }) => ({
+              depth,
+              kind,
+              number,
+              text: nodeText,
+              note: note ?? null,
+              responsibleUnits: responsibleUnits ?? null,
+            })),
+            acceptWarnings: warnings.length > 0 && acceptWarnings,
           },
         },
       });
@@ -123,7 +138,7 @@ function ImportProgramPage() {
             <input
               id="program-docx"
               type="file"
-              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              accept=".docx,.pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf"
               onChange={(event) => setFile(event.target.files?.[0] ?? null)}
               data-testid={PROGRAMS_TEST_IDS.importFile}
             />
@@ -152,6 +167,7 @@ function ImportProgramPage() {
           <section className="card">
             <h2 className="card-title">{t('import.previewTitle')}</h2>
             <p className="muted">{t('import.previewIntro', { count: nodes.length })}</p>
+            <AreaCounts nodes={nodes} t={t} />
             <PreviewTree nodes={nodes} onChange={setNodes} />
           </section>
           <section className="card form">
@@ -163,6 +179,18 @@ function ImportProgramPage() {
               errors={fieldErrors}
               testIds={IMPORT_TEST_IDS}
             />
+            <StructureWarnings warnings={warnings} t={t} />
+            {warnings.length > 0 && (
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={acceptWarnings}
+                  onChange={(event) => setAcceptWarnings(event.target.checked)}
+                  data-testid="program-import-accept-warnings"
+                />
+                {t('import.acceptWarnings')}
+              </label>
+            )}
             <ErrorNotice error={error} title={t('import.failed')} />
             <div className="form-actions">
               <button type="button" className="button" onClick={() => setNodes(null)} disabled={creating.loading}>
@@ -171,7 +199,7 @@ function ImportProgramPage() {
               <button
                 type="button"
                 className="button button-primary"
-                disabled={creating.loading || !meta.name.trim() || !meta.issuingBody.trim() || nodes.length === 0}
+                disabled={creating.loading || !meta.name.trim() || !meta.issuingBody.trim() || nodes.length === 0 || (warnings.length > 0 && !acceptWarnings)}
                 onClick={() => void onSave()}
                 data-testid={PROGRAMS_TEST_IDS.save}
               >

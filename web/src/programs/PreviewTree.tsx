@@ -63,6 +63,21 @@ export function PreviewTree({ nodes, onChange }: PreviewTreeProps) {
             onChange={(event) => update(index, { text: event.target.value })}
             data-testid={PROGRAMS_TEST_IDS.nodeText}
           />
+          {(node.note || node.responsibleUnits) && (
+            <span className="preview-extra muted">
+              {node.note && <span>{t('import.note', { note: node.note })}</span>}
+              {node.responsibleUnits && <span>{t('import.responsibleUnits', { units: node.responsibleUnits })}</span>}
+            </span>
+          )}
+          {(node.kindInferred || node.numberInferred) && (
+            <span
+              className="badge badge-warning preview-inferred"
+              title={[node.kindInferred && t('import.inferredKind'), node.numberInferred && t('import.inferredNumber')].filter(Boolean).join('\n')}
+              data-testid="program-import-inferred"
+            >
+              {t('import.inferred')}
+            </span>
+          )}
           <select
             className="input input-compact preview-kind"
             aria-label={t('import.kind')}

@@ -46,6 +46,12 @@ export interface ProgramNode {
   kind: ClauseKind;
   number: string;
   text: string;
+  note?: string | null;
+  responsibleUnits?: string | null;
+  /** Decided by the node's place, not by heading words: the preview marks it for checking. */
+  kindInferred?: boolean;
+  /** Not printed as such (Word's automatic numbering, or a number running into a figure). */
+  numberInferred?: boolean;
 }
 
 const SUMMARY_FIELDS = `id name issuingBody periodStart periodEnd promulgatedOn sourceDocument clauseCount district { id name }`;
@@ -85,10 +91,13 @@ export const PROGRAM_CLAUSES_QUERY: TypedDocumentNode<
 
 export const IMPORT_PROGRAM_PREVIEW_MUTATION: TypedDocumentNode<
   { importProgramPreview: { suggestedName: string | null; nodes: ProgramNode[] } },
-  { input: { text?: string | null; docxBase64?: string | null } }
+  { input: { text?: string | null; docxBase64?: string | null; pdfBase64?: string | null } }
 > = gql`
   mutation ImportProgramPreview($input: ProgramImportInput!) {
-    importProgramPreview(input: $input) { suggestedName nodes { depth kind number text } }
+    importProgramPreview(input: $input) {
+      suggestedName
+      nodes { depth kind number text note responsibleUnits kindInferred numberInferred }
+    }
   }
 `;
 
@@ -101,6 +110,7 @@ export interface CreateProgramInput {
   promulgatedOn: string | null;
   sourceDocument: string | null;
   nodes: ProgramNode[];
+  acceptWarnings?: boolean;
 }
 
 export const CREATE_PROGRAM_MUTATION: TypedDocumentNode<{ createProgram: { id: string; clauseCount: number } }, { input: CreateProgramInput }> = gql`

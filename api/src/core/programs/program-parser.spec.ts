@@ -14,7 +14,6 @@ describe('parseProgramText', () => {
     expect(outline(parseProgramText(MIXED))).toEqual([
       'section 一、 指导思想和基本原则',
       '  section （一） 指导思想',
-      '    section 坚持以人民为中心的发展思',
       'section 二、 发展领域、主要目标和策略',
       '  area （一） 妇女与经济',
       '    section 主要目标',
@@ -37,10 +36,15 @@ describe('parseProgramText', () => {
     ]);
   });
 
-  it('joins an unnumbered line to the clause above it', () => {
+  it('joins an unnumbered line to the clause above it (a line break is not a paragraph)', () => {
     const tree = parseProgramText(MIXED);
     const economy = tree[1].children[0];
-    expect(economy.children[1].children[1].text).toBe('开展面向流动妇女的免费职业技能培训，\n推荐培训合格的妇女就业。');
+    expect(economy.children[1].children[1].text).toBe('开展面向流动妇女的免费职业技能培训，推荐培训合格的妇女就业。');
+  });
+
+  it('keeps unnumbered text under a heading as its note, not as a clause', () => {
+    const [principles] = parseProgramText(MIXED);
+    expect(principles.children[0]).toMatchObject({ text: '指导思想', note: '坚持以人民为中心的发展思想，促进男女平等和妇女全面发展。', children: [] });
   });
 
   it('does not take a year or a decimal for a clause number', () => {

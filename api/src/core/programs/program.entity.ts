@@ -60,4 +60,12 @@ export class ProgramClauseEntity extends EntityWithId {
 
   @Column({ type: 'text' })
   text!: string;
+
+  /** A heading's preamble: the unnumbered text printed under it before its first item. */
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  /** 责任单位 of a measure, as printed (区民政局、区妇联). */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  responsibleUnits!: string | null;
 }

@@ -63,6 +63,12 @@ export class ProgramClauseModel {
 
   @Field()
   text!: string;
+
+  @Field(() => String, { nullable: true, description: 'A heading’s preamble (the unnumbered text printed under it)' })
+  note!: string | null;
+
+  @Field(() => String, { nullable: true, description: '责任单位 of a measure, as printed' })
+  responsibleUnits!: string | null;
 }
 
 @ObjectType('ProgramNode', { description: 'A recognised node of an import preview, in pre-order' })
@@ -78,6 +84,33 @@ export class ProgramNodeModel {
 
   @Field()
   text!: string;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field(() => String, { nullable: true })
+  responsibleUnits!: string | null;
+
+  @Field({ description: 'The kind follows from the node’s place and shape, not from heading words: check it' })
+  kindInferred!: boolean;
+
+  @Field({ description: 'The number is not printed as such (Word’s automatic numbering, or told from a figure by its sequence)' })
+  numberInferred!: boolean;
+}
+
+@ObjectType('ProgramStructureWarning', { description: 'Doubtful structure to check before saving (shared programStructureWarnings)' })
+export class ProgramStructureWarningModel {
+  @Field({ description: 'KIND_AGAINST_HEADING, HEADING_AS_CLAUSE, DUPLICATE_NUMBER or NUMBER_GAP' })
+  code!: string;
+
+  @Field(() => Int, { description: 'The node’s row in pre-order' })
+  index!: number;
+
+  @Field()
+  number!: string;
+
+  @Field(() => String, { nullable: true, description: 'The kind or number the layout suggests' })
+  expected!: string | null;
 }
 
 @ObjectType('ProgramImportPreview')
@@ -87,6 +120,9 @@ export class ProgramImportPreviewModel {
 
   @Field(() => [ProgramNodeModel])
   nodes!: ProgramNodeModel[];
+
+  @Field(() => [ProgramStructureWarningModel])
+  warnings!: ProgramStructureWarningModel[];
 }
 
 @InputType()
@@ -96,6 +132,9 @@ export class ProgramImportInput {
 
   @Field(() => String, { nullable: true, description: 'A .docx file, base64-encoded' })
   docxBase64?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A PDF file with a text layer, base64-encoded' })
+  pdfBase64?: string | null;
 }
 
 @InputType()
@@ -111,6 +150,12 @@ export class ProgramNodeInput {
 
   @Field()
   text!: string;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+
+  @Field(() => String, { nullable: true })
+  responsibleUnits?: string | null;
 }
 
 @InputType()
@@ -138,6 +183,9 @@ export class CreateProgramInput {
 
   @Field(() => [ProgramNodeInput], { description: 'The corrected tree in pre-order' })
   nodes!: ProgramNodeInput[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Save although the tree has structure warnings; otherwise PROGRAM_STRUCTURE_DOUBTFUL' })
+  acceptWarnings?: boolean | null;
 }
 
 @InputType({ description: 'A saved program’s details; omitted fields keep their value' })

@@ -19,6 +19,18 @@ export const programNodeSchema = z.object({
   kind: z.enum(CLAUSE_KINDS),
   number: z.string().trim().max(20, 'must be at most 20 characters'),
   text: z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5000 characters'),
+  note: z
+    .string()
+    .trim()
+    .max(5000, 'must be at most 5000 characters')
+    .nullish()
+    .transform((v) => v || null),
+  responsibleUnits: z
+    .string()
+    .trim()
+    .max(500, 'must be at most 500 characters')
+    .nullish()
+    .transform((v) => v || null),
 });
 
 const programName = oneLine(z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'));
@@ -39,6 +51,8 @@ export const createProgramSchema = z
     promulgatedOn: promulgatedOn.nullish(),
     sourceDocument: sourceDocument.nullish(),
     nodes: z.array(programNodeSchema).min(1, 'must contain at least one clause').max(PROGRAM_MAX_NODES),
+    /** Save although programStructureWarnings found doubtful structure (the admin has looked at it). */
+    acceptWarnings: z.boolean().nullish(),
   })
   .superRefine((program, ctx) => {
     if (program.periodEnd < program.periodStart) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'must not be before periodStart' });
@@ -52,8 +66,12 @@ export const previewProgramSchema = z
   .object({
     text: z.string().max(2_000_000).nullish(),
     docxBase64: z.string().max(8_000_000).nullish(),
+    pdfBase64: z.string().max(8_000_000).nullish(),
   })
-  .refine((input) => !!input.text !== !!input.docxBase64, { message: 'give either text or docxBase64', path: ['text'] });
+  .refine((input) => [input.text, input.docxBase64, input.pdfBase64].filter(Boolean).length === 1, {
+    message: 'give one of text, docxBase64 or pdfBase64',
+    path: ['text'],
+  });
 
 /**
  * A saved program's details: only the keys given change. districtId, promulgatedOn and

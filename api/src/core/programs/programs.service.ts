@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import mammoth from 'mammoth';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AppErrors } from '../../common/errors';
@@ -10,7 +9,11 @@ import { validateInput } from '../../common/validation';
 import { runTransaction } from '../../database/transactions';
 import { enqueueForIndexing } from '../../search/search-indexer';
 import { ProgramAccess } from './program-access';
-import { FlatNode, flattenNodes, parseProgramText } from './program-parser';
+import { programStructureWarnings, type ProgramWarning } from '@jianyan/shared';
+import { ProgramDocumentError, readProgramDocx } from './program-docx';
+import { SourceLine } from './program-lines';
+import { FlatNode, flattenNodes, parseProgramLines, parseProgramText } from './program-parser';
+import { readProgramPdf } from './program-pdf';
 import { ClauseKind, ProgramClauseEntity, ProgramEntity } from './program.entity';
 import { ProgramClauseModel } from './program.model';
 import { createProgramSchema, previewProgramSchema } from './program.validation';
@@ -130,23 +133,29 @@ export class ProgramsService {
     return rows.map((row) => (row ? Object.assign(new ProgramClauseModel(), { ...row, depth: depthOf(row.id) }) : null));
   }
 
-  /** Reads pasted text or a .docx and recognises its tree, without saving anything. */
-  async preview(input: z.input<typeof previewProgramSchema>): Promise<{ suggestedName: string | null; nodes: FlatNode[] }> {
+  /** Reads pasted text, a .docx or a PDF and recognises its tree, without saving anything. */
+  async preview(
+    input: z.input<typeof previewProgramSchema>,
+  ): Promise<{ suggestedName: string | null; nodes: FlatNode[]; warnings: ProgramWarning[] }> {
     const data = validateInput(previewProgramSchema, input);
-    const text = data.text ?? (await docxText(data.docxBase64!));
-    const firstLine = text.split(/\r?\n/).map((l) => l.trim()).find(Boolean) ?? '';
+    const upload = data.docxBase64 ? 'docxBase64' : 'pdfBase64';
+    const field = data.text ? 'text' : upload;
+    const lines = data.text ? null : await documentLines(upload, data.docxBase64 ?? data.pdfBase64!);
+    const firstLine = (lines ? lines.map((l) => l.text) : data.text!.split(/\r?\n/)).map((l) => l.trim()).find(Boolean) ?? '';
     const suggestedName = /纲要|规划|计划/.test(firstLine) && firstLine.length <= 60 && !/^[一二三四五六七八九十（(\d]/.test(firstLine) ? firstLine : null;
-    const nodes = flattenNodes(parseProgramText(text));
-    if (nodes.length === 0) throw AppErrors.badInput(data.text ? 'text' : 'docxBase64', 'no headings or numbered clauses were recognised');
-    return { suggestedName, nodes };
+    const nodes = flattenNodes(lines ? parseProgramLines(lines) : parseProgramText(data.text!));
+    if (nodes.length === 0) throw AppErrors.badInput(field, 'no headings or numbered clauses were recognised');
+    return { suggestedName, nodes, warnings: programStructureWarnings(nodes) };
   }
 
   /** Saves a program with its (corrected) tree; administrators only, where they may manage it (ProgramAccess). */
   async create(actor: Actor, input: NewProgram): Promise<ProgramEntity> {
     const data = validateInput(createProgramSchema, input);
     await this.access.requirePlacement(actor, data.districtId);
+    const warnings = programStructureWarnings(data.nodes);
+    if (warnings.length > 0 && !data.acceptWarnings) throw AppErrors.programStructureDoubtful(warnings);
     return runTransaction(this.dataSource, async (manager) => {
-      const { nodes, ...fields } = data;
+      const { nodes, acceptWarnings: _accepted, ...fields } = data;
       const program = manager.create(ProgramEntity, {
         ...fields,
         districtId: fields.districtId ?? null,
@@ -235,7 +244,7 @@ export class ProgramsService {
   }
 }
 
-function clauseRows(manager: EntityManager, programId: string, nodes: FlatNode[]): ProgramClauseEntity[] {
+function clauseRows(manager: EntityManager, programId: string, nodes: Omit<FlatNode, 'kindInferred' | 'numberInferred'>[]): ProgramClauseEntity[] {
   const path: ProgramClauseEntity[] = [];
   const childCount = new Map<string | null, number>();
   return nodes.map((node) => {
@@ -243,7 +252,16 @@ function clauseRows(manager: EntityManager, programId: string, nodes: FlatNode[]
     const parentId = node.depth === 0 ? null : path[node.depth - 1].id;
     const position = childCount.get(parentId) ?? 0;
     childCount.set(parentId, position + 1);
-    const row = manager.create(ProgramClauseEntity, { programId, parentId, position, kind: node.kind, number: node.number, text: node.text });
+    const row = manager.create(ProgramClauseEntity, {
+      programId,
+      parentId,
+      position,
+      kind: node.kind,
+      number: node.number,
+      text: node.text,
+      note: node.note ?? null,
+      responsibleUnits: node.responsibleUnits ?? null,
+    });
     row.id = randomUUID();
     path.push(row);
     return row;
@@ -264,14 +282,22 @@ function preOrder(rows: ProgramClauseEntity[]): ProgramClauseModel[] {
   return out;
 }
 
-async function docxText(base64: string): Promise<string> {
+const MAGIC: Record<'docxBase64' | 'pdfBase64', { bytes: string; name: string }> = {
+  docxBase64: { bytes: 'PK', name: '.docx' },
+  pdfBase64: { bytes: '%PDF-', name: 'PDF' },
+};
+
+/** The lines of an uploaded .docx (with Word's automatic numbering) or PDF (from its text layer). */
+async function documentLines(field: 'docxBase64' | 'pdfBase64', base64: string): Promise<SourceLine[]> {
   const compact = base64.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) throw AppErrors.badInput('docxBase64', 'must be base64-encoded');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) throw AppErrors.badInput(field, 'must be base64-encoded');
   const buffer = Buffer.from(compact, 'base64');
-  if (buffer.subarray(0, 2).toString('latin1') !== 'PK') throw AppErrors.badInput('docxBase64', 'is not a .docx file');
+  const magic = MAGIC[field];
+  if (buffer.subarray(0, magic.bytes.length).toString('latin1') !== magic.bytes) throw AppErrors.badInput(field, `is not a ${magic.name} file`);
   try {
-    return (await mammoth.extractRawText({ buffer })).value;
-  } catch {
-    throw AppErrors.badInput('docxBase64', 'could not be read as a .docx file');
+    return field === 'docxBase64' ? await readProgramDocx(buffer) : await readProgramPdf(buffer);
+  } catch (error) {
+    if (error instanceof ProgramDocumentError) throw AppErrors.badInput(field, error.message);
+    throw AppErrors.badInput(field, `could not be read as a ${magic.name} file`);
   }
 }

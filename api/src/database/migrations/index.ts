@@ -14,6 +14,7 @@ import { DocumentDerivations1764800000000 } from './1764800000000-document-deriv
 import { LoginThrottleBuckets1765000000000 } from './1765000000000-login-throttle-buckets';
 import { AttachmentPii1765200000000 } from './1765200000000-attachment-pii';
 import { EventOutbox1765300000000 } from './1765300000000-event-outbox';
+import { ProgramClauseFields1765600000000 } from './1765600000000-program-clause-fields';
 
 /** Every migration, in order. The same list runs on SQLite and PostgreSQL. */
 export const MIGRATIONS = [Accounts1764390000000, Proposals1764400000000, ProposalBody1764405000000, Collaboration1764410000000, NamedVersions1764420000000,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [Accounts1764390000000, Proposals1764400000000, Propos
   LoginThrottleBuckets1765000000000,
   AttachmentPii1765200000000,
   EventOutbox1765300000000,
+  ProgramClauseFields1765600000000,
 ];
