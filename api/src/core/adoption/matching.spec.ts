@@ -16,6 +16,8 @@ const PROGRAM = {
   issuingBody: '测试市人民政府',
   periodStart: 2021,
   periodEnd: 2030,
+  // saved on purpose despite the import's structure warnings, as an admin who ticked 已核对 may
+  acceptWarnings: true,
   nodes: [
     { depth: 0, kind: 'area', number: '（一）', text: '妇女与家庭建设' },
     { depth: 1, kind: 'measure', number: '1.', text: '主要目标。' },
