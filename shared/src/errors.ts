@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   tooManyRequests: 'TOO_MANY_REQUESTS',
   /** Raw content (e.g. a binary attachment with personal data) for people cleared for it only. */
   rawClearanceRequired: 'RAW_CLEARANCE_REQUIRED',
+  /** A change to a collaborative document would take it past its size limit (close reason `{ code, maxBytes }`). */
+  documentTooLarge: 'DOCUMENT_TOO_LARGE',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
