@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   serviceUnavailable: 'SERVICE_UNAVAILABLE',
   /** A program whose structure has warnings (extensions.warnings) was saved without acceptWarnings. */
   programStructureDoubtful: 'PROGRAM_STRUCTURE_DOUBTFUL',
+  /** A change to a collaborative document would take it past its size limit (close reason `{ code, maxBytes }`). */
+  documentTooLarge: 'DOCUMENT_TOO_LARGE',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 

@@ -1,9 +1,11 @@
+import { gql, useQuery, type TypedDocumentNode } from '@apollo/client';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useId, useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type CSSProperties, type MouseEvent, type ReactNode } from 'react';
 import { useCurrentUser } from '../auth/session';
 import { Loading } from '../ui/Status';
 import { colorForUser } from './colors';
-import { useCollabSession, useCollabValue, type CollabSession } from './collab';
+import { useCollabSession, useCollabValue, type CollabSession, type SizeRefusal } from './collab';
+import { sizeLabel } from './document-size';
 import { whenNotComposing } from './commands';
 import { ConnectionStatus } from './ConnectionStatus';
 import { collaborativeExtensions } from './extensions';
@@ -28,6 +30,15 @@ export interface ProposalEditorProps {
   embedded?: boolean;
 }
 
+const BODY_LIMIT_QUERY: TypedDocumentNode<{ proposal: { id: string; bodyMaxBytes: number } }, { id: string }> = gql`
+  query ProposalBodyLimit($id: ID!) {
+    proposal(id: $id) {
+      id
+      bodyMaxBytes
+    }
+  }
+`;
+
 /**
  * 正文: the proposal body, edited together in real time (tiptap + Yjs over /collab). Shows who
  * is in the document, their carets, and whether one's changes are saved; works offline and
@@ -37,15 +48,40 @@ export function ProposalEditor({ proposalId, canEdit, embedded = false }: Propos
   const me = useCurrentUser();
   const t = useEditorText();
   const user = useMemo(() => ({ id: me.id, name: me.displayName, color: colorForUser(me.id) }), [me.id, me.displayName]);
-  const session = useCollabSession(proposalId, user);
+  const limit = useQuery(BODY_LIMIT_QUERY, { variables: { id: proposalId } });
+  const { session, refusal, dismissRefusal } = useCollabSession(proposalId, user, limit.data?.proposal.bodyMaxBytes ?? null);
+  const refusalNotice = refusal && <SizeRefusalNotice refusal={refusal} onDismiss={dismissRefusal} t={t} />;
   if (!session) {
     return (
       <div className={embedded ? 'pe pe-embedded' : 'pe'}>
+        {refusalNotice}
         <Loading label={t('editor.loading')} />
       </div>
     );
   }
-  return <CollaborativeEditor key={session.key} proposalId={proposalId} session={session} canEdit={canEdit} embedded={embedded} t={t} />;
+  return (
+    <CollaborativeEditor
+      key={session.key}
+      proposalId={proposalId}
+      session={session}
+      canEdit={canEdit}
+      embedded={embedded}
+      t={t}
+      notice={refusalNotice}
+    />
+  );
+}
+
+/** A change was not saved: the document would have passed the server's size limit. */
+function SizeRefusalNotice({ refusal, onDismiss, t }: { refusal: SizeRefusal; onDismiss(): void; t: EditorText }) {
+  return (
+    <div className="notice notice-error pe-notice" role="alert" data-testid={EDITOR_TEST_IDS.sizeRefusal}>
+      <p>{t(refusal.reloaded ? 'editor.tooLargeReloaded' : 'editor.tooLarge', { size: sizeLabel(refusal.maxBytes) })}</p>
+      <button type="button" className="button button-ghost button-small" onClick={onDismiss}>
+        {t('editor.dismiss')}
+      </button>
+    </div>
+  );
 }
 
 interface CollaborativeEditorProps {
@@ -54,9 +90,10 @@ interface CollaborativeEditorProps {
   canEdit: boolean;
   embedded: boolean;
   t: EditorText;
+  notice: ReactNode;
 }
 
-function CollaborativeEditor({ proposalId, session, canEdit, embedded, t }: CollaborativeEditorProps) {
+function CollaborativeEditor({ proposalId, session, canEdit, embedded, t, notice }: CollaborativeEditorProps) {
   const scope = useCollabValue(session, 'scope');
   const denied = useCollabValue(session, 'denied');
   const loaded = useCollabValue(session, 'loaded');
@@ -142,6 +179,7 @@ function CollaborativeEditor({ proposalId, session, canEdit, embedded, t }: Coll
       {editor && (
         <CommentAnchorDialog editor={editor} proposalId={proposalId} selection={anchorSelection} onClose={() => setAnchorSelection(null)} t={t} />
       )}
+      {notice}
       {denied && (
         <div className="notice notice-error pe-notice" role="alert">
           <p>{t('editor.denied')}</p>

@@ -1,6 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
+import { DocumentSizeBound, documentTooLargeLimit, type DocumentSizeLimitSource } from './document-size';
 
 /** What the collaboration server and the browser know about this document's connection. */
 export interface CollabSnapshot {
@@ -60,6 +61,17 @@ export function documentName(proposalId: string): string {
   return `proposal:${proposalId}`;
 }
 
+/** A change the size limit refused: `reloaded` when the server refused it and the document was loaded again. */
+export interface SizeRefusal {
+  maxBytes: number;
+  reloaded: boolean;
+}
+
+export interface CollabSessionEvents {
+  /** A change was refused for the document's size limit. */
+  tooLarge?(refusal: SizeRefusal): void;
+}
+
 let sessions = 0;
 
 /**
@@ -67,7 +79,7 @@ let sessions = 0;
  * a Hocuspocus provider, and observable connection and presence state. The session cookie
  * authenticates the WebSocket, so no token is sent.
  */
-export class CollabSession {
+export class CollabSession implements DocumentSizeLimitSource {
   /** Distinguishes sessions (a React key). */
   readonly key = ++sessions;
   readonly doc = new Y.Doc();
@@ -87,10 +99,14 @@ export class CollabSession {
   private presenceKey = '';
   private readonly listeners = new Set<() => void>();
   private destroyed = false;
+  /** The server's limit on the document's encoded size, once known. */
+  maxBytes: number | null = null;
+  readonly size = new DocumentSizeBound(this.doc);
 
   constructor(
     proposalId: string,
     readonly user: CollabUser,
+    private readonly events: CollabSessionEvents = {},
   ) {
     this.socket = new HocuspocusProviderWebsocket({
       url: collabUrl(),
@@ -114,7 +130,7 @@ export class CollabSession {
       onUnsyncedChanges: () => this.refresh(),
       onAuthenticated: ({ scope }) => this.update({ scope, denied: false }),
       onAuthenticationFailed: () => this.update({ denied: true }),
-      onClose: () => this.closed(),
+      onClose: ({ event }) => this.closed(event.reason),
       onAwarenessChange: () => this.refreshPresence(),
     });
     this.provider.setAwarenessField('user', user);
@@ -130,9 +146,17 @@ export class CollabSession {
    * server closed only this document (a member was removed, the proposal changed status): open
    * it again on the same socket, so the server checks access anew and may answer read-only (or
    * refuse). The provider does not do this by itself. A dropped WebSocket reconnects on its own.
+   * Not after the server refused an update for the size limit: this document holds the refused
+   * update and would send it again on every reopening, so it is given up and loaded anew.
    */
-  private closed(): void {
+  private closed(reason: unknown): void {
     this.refresh();
+    const maxBytes = documentTooLargeLimit(reason);
+    if (maxBytes !== null && !this.destroyed) {
+      this.maxBytes = maxBytes;
+      this.events.tooLarge?.({ maxBytes, reloaded: true });
+      return;
+    }
     if (this.destroyed || this.socket.status !== WebSocketStatus.Connected) return;
     setTimeout(() => {
       if (this.destroyed || this.socket.status !== WebSocketStatus.Connected || this.provider.isAuthenticated) return;
@@ -162,6 +186,10 @@ export class CollabSession {
   };
 
   getSnapshot = (): CollabSnapshot => this.snapshot;
+
+  refuseTooLarge(): void {
+    if (this.maxBytes !== null) this.events.tooLarge?.({ maxBytes: this.maxBytes, reloaded: false });
+  }
 
   getPresence = (): PresenceUser[] => this.presence;
 
@@ -226,19 +254,48 @@ export class CollabSession {
   }
 }
 
-/** One session per mounted editor (and per proposal), destroyed on unmount. */
-export function useCollabSession(proposalId: string, user: CollabUser): CollabSession | null {
+export interface CollabSessionState {
+  session: CollabSession | null;
+  /** The last change refused for the size limit (kept across the reloading it causes); null once dismissed. */
+  refusal: SizeRefusal | null;
+  dismissRefusal(): void;
+}
+
+/**
+ * One session per mounted editor (and per proposal), destroyed on unmount, and replaced by a
+ * fresh one (the document as the server stores it) when the server refused a change for the size
+ * limit. `maxBytes` is the server's limit as the API reports it (null until known).
+ */
+export function useCollabSession(proposalId: string, user: CollabUser, maxBytes: number | null): CollabSessionState {
   const [session, setSession] = useState<CollabSession | null>(null);
+  const [refusal, setRefusal] = useState<SizeRefusal | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const [learnedMaxBytes, setLearnedMaxBytes] = useState<number | null>(null);
   const { id, name, color } = user;
   useEffect(() => {
-    const created = new CollabSession(proposalId, { id, name, color });
+    const created = new CollabSession(
+      proposalId,
+      { id, name, color },
+      {
+        tooLarge: (refused) => {
+          setRefusal(refused);
+          if (!refused.reloaded) return;
+          setLearnedMaxBytes(refused.maxBytes);
+          setReloads((count) => count + 1);
+        },
+      },
+    );
     setSession(created);
     return () => {
       created.destroy();
       setSession((current) => (current === created ? null : current));
     };
-  }, [proposalId, id, name, color]);
-  return session;
+  }, [proposalId, id, name, color, reloads]);
+  const limit = learnedMaxBytes ?? maxBytes;
+  useEffect(() => {
+    if (session) session.maxBytes = limit;
+  }, [session, limit]);
+  return { session, refusal, dismissRefusal: () => setRefusal(null) };
 }
 
 export function useCollabSnapshot(session: CollabSession): CollabSnapshot {

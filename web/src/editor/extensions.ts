@@ -5,6 +5,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { BODY_FIELD, editorExtensions } from '@jianyan/shared';
 import type { CollabSession, CollabUser } from './collab';
+import { DocumentSizeLimit } from './document-size';
 
 /**
  * Keeps an empty paragraph after a final block that is not a paragraph (a suggestion, a table…),
@@ -56,7 +57,8 @@ export function renderSelection(user: Record<string, unknown>) {
 
 /**
  * The shared proposal schema (same as the server's), minus StarterKit's TrailingNode (replaced by
- * LocalTrailingParagraph), bound to the session's Yjs document, with the others' carets.
+ * LocalTrailingParagraph), bound to the session's Yjs document, with the others' carets, and
+ * held to the server's size limit.
  */
 export function collaborativeExtensions(session: CollabSession, user: CollabUser): Extensions {
   const shared = editorExtensions().map((extension) =>
@@ -65,6 +67,7 @@ export function collaborativeExtensions(session: CollabSession, user: CollabUser
   return [
     ...shared,
     LocalTrailingParagraph,
+    DocumentSizeLimit.configure({ source: session }),
     Collaboration.configure({ document: session.doc, field: BODY_FIELD, provider: session.provider }),
     CollaborationCaret.configure({
       provider: session.provider,

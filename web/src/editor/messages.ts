@@ -11,6 +11,9 @@ const zhCN = {
     suggestionLabel: '建议 ',
     denied: '你没有这份建议正文的访问权限。如刚被移出成员，请返回建议页面。',
     readonlyNotice: '正文为只读：建议已提交，或你在这份建议中的角色不能修改正文。',
+    tooLarge: '正文超过 {{size}} 的上限，这次修改没有保存。',
+    tooLargeReloaded: '正文超过 {{size}} 的上限，这次修改没有保存。正文已按服务器保存的内容重新载入。',
+    dismiss: '知道了',
   },
   toolbar: {
     label: '正文格式',
@@ -89,6 +92,9 @@ const en: EditorMessages = {
     suggestionLabel: 'Suggestion ',
     denied: 'You do not have access to the text of this proposal. If you were just removed as a member, go back to the proposal.',
     readonlyNotice: 'The text is read-only: the proposal has been submitted, or your role on it does not allow changes.',
+    tooLarge: 'The document is over the {{size}} limit: this change was not saved.',
+    tooLargeReloaded: 'The document is over the {{size}} limit: this change was not saved. The text was loaded again as the server stores it.',
+    dismiss: 'Dismiss',
   },
   toolbar: {
     label: 'Text formatting',

@@ -10,6 +10,7 @@
  *   comment-anchor-dialog        dialog of the first comment on the selected text (toolbar-comment opens it)
  *   comment-anchor-dialog-input  its text
  *   comment-anchor-dialog-submit its post button
+ *   editor-size-refusal the notice of a change refused for the document's size limit
  *   (anchored text in the body: `.comment-anchor[data-comment-thread="<threadId>"]`)
  */
 export const EDITOR_TEST_IDS = {
@@ -21,6 +22,7 @@ export const EDITOR_TEST_IDS = {
   commentDialog: 'comment-anchor-dialog',
   commentDialogInput: 'comment-anchor-dialog-input',
   commentDialogSubmit: 'comment-anchor-dialog-submit',
+  sizeRefusal: 'editor-size-refusal',
 } as const;
 
 export function toolbarTestId<C extends string>(command: C): `toolbar-${C}` {

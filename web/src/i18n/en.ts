@@ -159,6 +159,7 @@ export const en: Messages = {
     FORBIDDEN: 'You do not have permission for this. Ask your organisation’s administrator if you need it.',
     RAW_CLEARANCE_REQUIRED: 'This file holds personal data: only people cleared for the original text may download it.',
     PROGRAM_STRUCTURE_DOUBTFUL: 'The program’s structure has points to check. Check each one, tick “Checked”, then save.',
+    DOCUMENT_TOO_LARGE: 'The document is over its size limit: this change was not saved.',
     BAD_USER_INPUT: 'Some of the information is not valid. Correct the marked fields and try again.',
     NOT_FOUND: 'This record could not be found; it may have been removed. Reload the page and try again.',
     CONFLICT: 'This conflicts with the current data. Reload the page and try again.',

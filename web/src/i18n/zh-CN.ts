@@ -161,6 +161,7 @@ export const zhCN = {
     FORBIDDEN: '您没有执行此操作的权限。如需权限，请联系本单位管理员。',
     RAW_CLEARANCE_REQUIRED: '该文件含有个人信息，只有有权查看原文的人可以下载。',
     PROGRAM_STRUCTURE_DOUBTFUL: '纲要结构有待核对的地方，请逐条核对后勾选“已核对”再保存。',
+    DOCUMENT_TOO_LARGE: '正文超过大小上限，这次修改没有保存。',
     BAD_USER_INPUT: '提交的内容有误，请按提示修改后重试。',
     NOT_FOUND: '找不到该记录，可能已被删除。请刷新页面后重试。',
     CONFLICT: '该操作与当前数据冲突，请刷新页面后重试。',

@@ -1,6 +1,9 @@
 import { ProposalRole, allowedTransitions } from '@jianyan/shared';
+import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, GraphQLContext } from '../../common/graphql-context';
+import { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { OrganizationModel } from '../organizations/organization.model';
 import { PersonSummary } from '../users/user.model';
@@ -35,6 +38,7 @@ export class ProposalsResolver {
     private readonly proposalsService: ProposalsService,
     private readonly workflow: ProposalWorkflowService,
     private readonly loaders: ProposalLoaders,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Query(() => ProposalConnection, { description: 'The proposals the caller may see' })
@@ -103,6 +107,13 @@ export class ProposalsResolver {
   ): Promise<ProposalStatus[]> {
     const proposalRole = await this.roleOf(proposal, actor, context);
     return allowedTransitions(proposal.status, { proposalRole, userRole: actor.role });
+  }
+
+  @ResolveField(() => Int, {
+    description: 'The most bytes of encoded collaborative state the body may take (COLLAB_MAX_DOCUMENT_BYTES); the server refuses changes past it',
+  })
+  bodyMaxBytes(): number {
+    return this.config.collaboration.maxDocumentBytes;
   }
 
   @ResolveField(() => [SuggestionModel])
