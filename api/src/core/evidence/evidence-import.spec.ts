@@ -148,7 +148,7 @@ describe('evidence import from CSV and XLSX: preview, then all or nothing', () =
     } finally {
       clearInterval(sampler);
     }
-    // loaded whole, its 1.7 million cells took gigabytes of exceljs objects
+    // loaded whole, its 1.7 million cells took over half a gigabyte of exceljs objects
     expect(peak - baseline).toBeLessThan(256 * 1024 * 1024);
     const small = (await writeXlsx('Sheet1', [GOOD[0], GOOD[1]])).toString('base64');
     expect((await client.ok(PREVIEW, { file: small, format: 'XLSX' })).previewEvidenceImport).toMatchObject({ rowCount: 1, validCount: 1 });
