@@ -16,7 +16,7 @@ import { EvidenceService } from './evidence.service';
 import { NewEvidenceData, createEvidenceSchema } from './evidence.validation';
 import { ImportColumn, IMPORT_COLUMNS, columnForHeader } from './evidence-table';
 import { DistrictLookup, rowToInput } from './evidence-import-row';
-import { XlsxFormatError, readXlsx } from './xlsx';
+import { XlsxFormatError, XlsxRowLimitError, readXlsx } from './xlsx';
 
 interface ParsedRow {
   row: number;
@@ -32,6 +32,8 @@ function columnOf(path: (string | number)[]): string {
   if (head === 'districtId') return 'district';
   return String(head ?? 'row');
 }
+
+const tooManyRows = () => AppErrors.badInput('file', `must have at most ${EVIDENCE_IMPORT_MAX_ROWS} rows`);
 
 /**
  * Imports evidence from CSV or XLSX: a preview with every problem by row and column, and an
@@ -98,7 +100,7 @@ export class EvidenceImportService {
     });
   }
 
-  private async tableOf(file: string, format: EvidenceImportFormat): Promise<string[][]> {
+  private async tableOf(file: string, format: EvidenceImportFormat): Promise<(readonly string[])[]> {
     const compact = file.replace(/\s+/g, '');
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) throw AppErrors.badInput('file', 'must be base64-encoded');
     const bytes = Buffer.from(compact, 'base64');
@@ -106,8 +108,10 @@ export class EvidenceImportService {
     if (bytes.length > EVIDENCE_IMPORT_MAX_BYTES) throw AppErrors.badInput('file', 'must be at most 5 MB');
     if (format === EvidenceImportFormat.XLSX) {
       try {
-        return await readXlsx(bytes);
+        // the header and the rows below it: the sheet is not read past one row more
+        return await readXlsx(bytes, { maxRows: 1 + EVIDENCE_IMPORT_MAX_ROWS });
       } catch (error) {
+        if (error instanceof XlsxRowLimitError) throw tooManyRows();
         if (error instanceof XlsxFormatError) throw AppErrors.badInput('file', error.message);
         throw error;
       }
@@ -145,7 +149,7 @@ export class EvidenceImportService {
       }
     }
     const body = table.slice(1).map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
-    if (body.length > EVIDENCE_IMPORT_MAX_ROWS) throw AppErrors.badInput('file', `must have at most ${EVIDENCE_IMPORT_MAX_ROWS} rows`);
+    if (body.length > EVIDENCE_IMPORT_MAX_ROWS) throw tooManyRows();
     const districts = await this.districtLookup(actor);
     const rows: ParsedRow[] = body.map(({ row, cells }) => {
       const values = Object.fromEntries([...columns].map(([index, key]) => [key, (cells[index] ?? '').trim()])) as Partial<Record<ImportColumn, string>>;

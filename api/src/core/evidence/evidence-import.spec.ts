@@ -1,9 +1,10 @@
+import { EVIDENCE_IMPORT_MAX_ROWS } from '@jianyan/shared';
 import { EvidenceFixtures, LIST_EVIDENCE } from '../../test-support/evidence-fixtures';
 import { ProposalFixtures, errorCode } from '../../test-support/proposal-fixtures';
 import { TestApp, startTestApp } from '../../test-support/test-app';
 import { writeCsv } from './csv';
 import { writeXlsx } from './xlsx';
-import { withDeclaredSizesOf, zipBomb } from './xlsx-fixtures';
+import { bulkyWorkbook, withDeclaredSizesOf, zipBomb } from './xlsx-fixtures';
 
 const PREVIEW = `mutation($file: String!, $format: EvidenceImportFormat!) { previewEvidenceImport(file: $file, format: $format) {
   format columns ignoredColumns rowCount validCount rows { row title dateFrom sourceType sensitivity valid errors { row column message } }
@@ -131,6 +132,26 @@ describe('evidence import from CSV and XLSX: preview, then all or nothing', () =
     }
     const file = (await writeXlsx('Sheet1', [GOOD[0], GOOD[1]])).toString('base64');
     expect((await client.ok(PREVIEW, { file, format: 'XLSX' })).previewEvidenceImport).toMatchObject({ rowCount: 1, validCount: 1 });
+  });
+
+  it('refuses a workbook of 45 MB of cells at the row limit without loading it, and stays up', async () => {
+    const client = await f.as('chenfang');
+    const file = (await bulkyWorkbook(45 * 1024 * 1024)).toString('base64');
+    global.gc?.();
+    const baseline = process.memoryUsage().heapUsed;
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+    try {
+      const result = await client.request(PREVIEW, { file, format: 'XLSX' });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+      expect(result.errors?.[0].message).toBe(`file: must have at most ${EVIDENCE_IMPORT_MAX_ROWS} rows`);
+    } finally {
+      clearInterval(sampler);
+    }
+    // loaded whole, its 1.7 million cells took over half a gigabyte of exceljs objects
+    expect(peak - baseline).toBeLessThan(256 * 1024 * 1024);
+    const small = (await writeXlsx('Sheet1', [GOOD[0], GOOD[1]])).toString('base64');
+    expect((await client.ok(PREVIEW, { file: small, format: 'XLSX' })).previewEvidenceImport).toMatchObject({ rowCount: 1, validCount: 1 });
   });
 
   it('lets contributors, members and admins import, not researchers or leaders', async () => {

@@ -70,3 +70,30 @@ export function withDeclaredSizesOf(archive: Buffer, size: number): Buffer {
   }
   return patched;
 }
+
+/**
+ * A workbook of a few megabytes whose first sheet inflates to about `sheetBytes` of cells: ten numbers
+ * in each of hundreds of thousands of rows, under a header of inline strings.
+ */
+export function bulkyWorkbook(sheetBytes: number): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${SHEET_TYPE}"/></Types>`,
+  );
+  zip.file('_rels/.rels', `<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file('xl/workbook.xml', `<workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="证据" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+  zip.file('xl/_rels/workbook.xml.rels', `<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`);
+  const columns = 'ABCDEFGHIJ';
+  const header = [...'标题日期来源类型区县人群'.slice(0, columns.length)].map((name, i) => `<c r="${columns[i]}1" t="inlineStr"><is><t>${name}</t></is></c>`);
+  const parts = [`<worksheet xmlns="${MAIN}"><sheetData><row r="1">${header.join('')}</row>`];
+  let size = parts[0].length;
+  for (let r = 2; size < sheetBytes; r++) {
+    const row = `<row r="${r}">${[...columns].map((c, i) => `<c r="${c}${r}"><v>${i}</v></c>`).join('')}</row>`;
+    parts.push(row);
+    size += row.length;
+  }
+  parts.push('</sheetData></worksheet>');
+  zip.file('xl/worksheets/sheet1.xml', parts.join(''));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}
