@@ -50,8 +50,9 @@ export class DashboardFixture {
     const people: [Who, string, Role, string][] = [
       ['leader', '郑主席', 'leader', quanzhou.id],
       ['admin', '吴管理', 'admin', quanzhou.id],
-      ['memberA', '许执委', 'member', fengze.id],
-      ['memberB', '蔡执委', 'member', licheng.id],
+      // executive members of the city federation: they file proposals under either district
+      ['memberA', '许执委', 'member', quanzhou.id],
+      ['memberB', '蔡执委', 'member', quanzhou.id],
     ];
     const users = this.t.app.get(UsersService);
     for (const [who, displayName, role, organizationId] of people) {
