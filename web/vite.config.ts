@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
+import { precompressBuild } from './precompress';
 
 const webRoot = path.dirname(fileURLToPath(import.meta.url));
 const api = 'http://127.0.0.1:3000';
@@ -29,7 +30,7 @@ function sharedHasNoSideEffects(): Plugin {
 // and `vite build --config web/vite.config.ts` (output dist/web, served by the API).
 export default defineConfig({
   root: webRoot,
-  plugins: [sharedHasNoSideEffects(), react()],
+  plugins: [sharedHasNoSideEffects(), react(), precompressBuild()],
   resolve: {
     alias: { '@jianyan/shared': path.resolve(webRoot, '../shared/src/index.ts') },
   },

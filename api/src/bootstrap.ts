@@ -2,8 +2,6 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppModule } from './app.module';
 import { JsonLogger } from './common/logger';
@@ -15,9 +13,8 @@ import { sessionMiddleware } from './core/auth/session.middleware';
 import { rateLimitMiddleware } from './hardening/rate-limit/rate-limit.middleware';
 import { RATE_LIMIT_STORE } from './hardening/rate-limit/rate-limit.store';
 import { MAX_JSON_BODY, requestBodyErrors, securityHeaders } from './hardening/security-headers';
-
-/** Paths the API answers itself; everything else that asks for HTML gets the web app. */
-const API_PATHS = /^\/(graphql|health|collab|export)(\/|$)|^\/evidence\/[^/]+\/attachments(\/|$)/i;
+import { responseCompression } from './web-app/response-compression';
+import { serveWebApp } from './web-app/serve-web-app';
 
 /** Builds the whole application (API + built web app) without listening, for main.ts and the tests. */
 export async function createApp(rawConfig: AppConfig): Promise<NestExpressApplication> {
@@ -34,6 +31,7 @@ export async function createApp(rawConfig: AppConfig): Promise<NestExpressApplic
   app.enableShutdownHooks();
   app.use(requestLogger(logger));
   app.use(securityHeaders());
+  app.use(responseCompression());
   app.use(cookieParser(config.sessionSecret));
   // before the session lookup and the body parsers: a refused request costs neither a query nor a parse
   app.use(rateLimitMiddleware(app.get(RATE_LIMIT_STORE), { perMinute: config.rateLimitPerMinute }, logger));
@@ -45,16 +43,4 @@ export async function createApp(rawConfig: AppConfig): Promise<NestExpressApplic
   app.use(requestBodyErrors());
   serveWebApp(app, config.webDist ?? path.resolve(__dirname, '../web'));
   return app;
-}
-
-function serveWebApp(app: NestExpressApplication, webDist: string): void {
-  const index = path.join(webDist, 'index.html');
-  if (!existsSync(index)) return;
-  app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    // a missing asset (e.g. a source map, which the build does not emit) is a 404, not the app
-    if (req.method !== 'GET' || API_PATHS.test(req.path) || req.path.startsWith('/assets/') || !req.accepts('html')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
 }

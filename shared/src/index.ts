@@ -12,3 +12,4 @@ export * from './text';
 export * from './matching';
 export * from './program-layout';
 export * from './program-structure';
+export * from './precompressed-assets';
