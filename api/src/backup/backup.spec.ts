@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../bootstrap';
+import { CollaborationService } from '../collaboration/collaboration.service';
 import { DocumentStore } from '../collaboration/document-store';
 import { AppConfig, loadConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -78,13 +79,20 @@ describe('backup and restore', () => {
     // extra rows beyond the demo data: a proposal with a suggestion and document updates (one compacted
     // into a snapshot, two after it), evidence with an attachment, audit entries from an export
     const proposal = await p.create('zhangjie', { title: '关于备份恢复的建议' });
-    await p.addSuggestion(proposal.id);
+    const suggestion = await p.addSuggestion(proposal.id);
     const store = t.app.get(DocumentStore);
     const documentName = `proposal:${proposal.id}`;
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (update: Uint8Array) => updates.push(update));
     const body = doc.getXmlFragment('default');
+    // the body as an editor writes it: paragraphs and the suggestion's block (the rows follow the blocks)
+    const block = new Y.XmlElement('suggestion');
+    block.setAttribute('id', suggestion.id);
+    const blockText = new Y.XmlElement('paragraph');
+    blockText.insert(0, [new Y.XmlText('依托社区开展。')]);
+    block.insert(0, [blockText]);
+    body.push([block]);
     for (const text of ['加大政府购买服务力度', '帮助边缘困境流动妇女', '晋安区 2022 年纲要']) {
       const paragraph = new Y.XmlElement('paragraph');
       paragraph.insert(0, [new Y.XmlText(text)]);
@@ -93,6 +101,8 @@ describe('backup and restore', () => {
     await store.append(documentName, updates[0], p.userIds.zhangjie);
     await store.compact(documentName);
     for (const update of updates.slice(1)) await store.append(documentName, update, p.userIds.zhangjie);
+    // derived as the server does after edits, so the restored server finds nothing left to derive
+    await t.app.get(CollaborationService).derive(documentName);
 
     const f = new EvidenceFixtures(t, p);
     const evidence = await f.published({ sensitivity: 'public', aboutIdentifiablePeople: false });
