@@ -43,10 +43,8 @@ export class SmtpSink {
     return this.messages;
   }
 
-  /** Connections open now (answered or not). */
-  get openConnections(): number {
-    return this.sockets.size;
-  }
+  /** Connections accepted while not answering (each one a client stuck waiting for the greeting). */
+  heldConnections = 0;
 
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
@@ -58,7 +56,10 @@ export class SmtpSink {
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => undefined);
     socket.setEncoding('utf8');
-    if (!this.answering) return;
+    if (!this.answering) {
+      this.heldConnections++;
+      return;
+    }
     let buffer = '';
     let inData = false;
     let envelope = { from: '', to: [] as string[] };
