@@ -84,7 +84,10 @@ export class CollaborationService implements OnModuleInit, OnApplicationBootstra
       quiet: true,
       // several instances: live updates and awareness travel between them through Redis
       extensions: [
-        new SessionCheckOnWrite(async (token) => (await auth.actorForToken(token)) !== null),
+        new SessionCheckOnWrite<Partial<ConnectionContext>>({
+          sessionIsValid: async (token) => (await auth.actorForToken(token)) !== null,
+          mayStillWrite: async ({ actor, proposalId }) => Boolean(actor && proposalId && (await access.accessFor(actor, proposalId)) === 'write'),
+        }),
         ...(config.redisUrl ? [new CollaborationRedis(config.redisUrl, (name, document) => this.mergeStored(name, document))] : []),
       ],
       debounce: 1_000,

@@ -44,6 +44,10 @@ export class EventOutboxEntity {
   @Column({ type: TIMESTAMP_TYPE, nullable: true })
   doneAt!: Date | null;
 
+  /** Set when the last allowed attempt failed: the row is kept (with `lastError`) and no longer retried. */
+  @Column({ type: TIMESTAMP_TYPE, nullable: true })
+  failedAt!: Date | null;
+
   @Column({ type: 'text', nullable: true })
   lastError!: string | null;
 }

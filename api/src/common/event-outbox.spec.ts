@@ -6,6 +6,7 @@ import { runTransaction } from '../database/transactions';
 import { ProposalFixtures } from '../test-support/proposal-fixtures';
 import { refusedInserts } from '../test-support/refused-inserts';
 import { TestApp, startTestApp } from '../test-support/test-app';
+import { HealthService } from '../core/health/health.service';
 import { DomainEvents } from './domain-events';
 import { EventOutboxWorker, retryDelayMs } from './event-outbox';
 import { EventOutboxEntity } from './event-outbox.entity';
@@ -130,7 +131,7 @@ describe('event outbox', () => {
       }
     });
     // the application's own worker was nudged by the commit; three more race it over the same table
-    const workers = [1, 2, 3].map(() => new EventOutboxWorker(outbox, events));
+    const workers = [1, 2, 3].map(() => new EventOutboxWorker(outbox, events, t.app.get(HealthService)));
     await Promise.all([...workers.map((w) => w.drain()), t.app.get(EventOutboxWorker).drain()]);
     await t.app.get(NotificationsService).settled();
     expect(delivered.size).toBe(count);

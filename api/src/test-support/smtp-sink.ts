@@ -15,6 +15,10 @@ export interface ReceivedMail {
  */
 export class SmtpSink {
   readonly messages: ReceivedMail[] = [];
+  /** Addresses refused at RCPT TO with a permanent error (550), as a server refuses an unknown mailbox. */
+  readonly refusedRecipients = new Set<string>();
+  /** While false, a new connection is accepted and never answered (a server that hangs). */
+  answering = true;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private waiters: (() => void)[] = [];
@@ -39,6 +43,9 @@ export class SmtpSink {
     return this.messages;
   }
 
+  /** Connections accepted while not answering (each one a client stuck waiting for the greeting). */
+  heldConnections = 0;
+
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -49,6 +56,10 @@ export class SmtpSink {
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => undefined);
     socket.setEncoding('utf8');
+    if (!this.answering) {
+      this.heldConnections++;
+      return;
+    }
     let buffer = '';
     let inData = false;
     let envelope = { from: '', to: [] as string[] };
@@ -78,8 +89,12 @@ export class SmtpSink {
           envelope.from = /<(.*)>/.exec(line)?.[1] ?? '';
           socket.write('250 OK\r\n');
         } else if (command === 'RCPT') {
-          envelope.to.push(/<(.*)>/.exec(line)?.[1] ?? '');
-          socket.write('250 OK\r\n');
+          const recipient = /<(.*)>/.exec(line)?.[1] ?? '';
+          if (this.refusedRecipients.has(recipient)) socket.write('550 5.1.1 mailbox unavailable\r\n');
+          else {
+            envelope.to.push(recipient);
+            socket.write('250 OK\r\n');
+          }
         } else if (command === 'DATA') {
           inData = true;
           socket.write('354 End data with <CR><LF>.<CR><LF>\r\n');

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import nodemailer, { Transporter } from 'nodemailer';
-import { Between, In, IsNull, Repository } from 'typeorm';
+import { Between, In, IsNull, LessThan, Repository } from 'typeorm';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { JOB_LOCK, JobLock } from '../../common/job-lock';
@@ -18,6 +18,15 @@ const DIGEST_BACKLOG_MS = 7 * DAY_MS;
 export const DIGEST_CHECK_INTERVAL_MS = 10 * 60 * 1000;
 /** Without a choice, notifications also go out by e-mail at once (when SMTP is configured). */
 export const DEFAULT_EMAIL_FREQUENCY: EmailFrequency = 'immediate';
+/** Upper bound for each step of an SMTP exchange: a server that stops answering fails the send, not the worker. */
+const SMTP_TIMEOUT_MS = 10_000;
+/**
+ * How long an e-mail is an instance's while it sends it: longer than a send can take (a few SMTP
+ * steps, each bounded above). An instance that died after claiming leaves the e-mail unsent, and the
+ * next delivery of its event sends it once this passed: e-mail is at-least-once (a crash after the
+ * server accepted it but before `emailedAt` was written sends it twice).
+ */
+export const EMAIL_CLAIM_LEASE_MS = 3 * SMTP_TIMEOUT_MS;
 
 /** E-mail for notifications over SMTP (SMTP_URL): immediately or in a daily digest, per person. */
 @Injectable()
@@ -34,7 +43,9 @@ export class NotificationMailer implements OnApplicationBootstrap, OnApplication
     private readonly proposals: ProposalsService,
     @Inject(JOB_LOCK) private readonly locks: JobLock,
   ) {
-    this.transport = config.smtp ? nodemailer.createTransport(config.smtp.url) : null;
+    this.transport = config.smtp
+      ? nodemailer.createTransport(config.smtp.url, { connectionTimeout: SMTP_TIMEOUT_MS, greetingTimeout: SMTP_TIMEOUT_MS, socketTimeout: SMTP_TIMEOUT_MS })
+      : null;
   }
 
   get enabled(): boolean {
@@ -72,25 +83,42 @@ export class NotificationMailer implements OnApplicationBootstrap, OnApplication
 
   /**
    * Sends each notification not e-mailed yet to its recipient if she wants e-mail at once. Each one is
-   * claimed (emailedAt set where it was null) before it is sent, so a repeated delivery of its event
-   * does not mail it twice; a failed send is released and reported by throwing, so the event is retried.
+   * claimed for EMAIL_CLAIM_LEASE_MS first (so a repeated delivery of its event, here or on another
+   * instance, does not mail it meanwhile) and marked e-mailed only once the SMTP server accepted it.
+   * A failed send, or one still claimed by another delivery, is reported by throwing, so the event is
+   * retried: nothing is lost to a crash between the claim and the send.
    */
   async sendImmediate(rows: NotificationEntity[], recipients: Map<string, UserEntity>): Promise<void> {
     if (!this.transport || rows.length === 0) return;
     const chosen = await this.preferences.findBy({ userId: In(rows.map((r) => r.userId)) });
     const frequency = new Map(chosen.map((p) => [p.userId, p.email]));
-    let failed = 0;
+    let unsent = 0;
     for (const row of rows) {
       const email = recipients.get(row.userId)?.email;
       if (!email || (frequency.get(row.userId) ?? DEFAULT_EMAIL_FREQUENCY) !== 'immediate') continue;
-      const claimedAt = new Date();
-      if (!(await this.notifications.update({ id: row.id, emailedAt: IsNull() }, { emailedAt: claimedAt })).affected) continue;
-      if (!(await this.send(email, immediateEmail(row, this.config.publicUrl)))) {
-        await this.notifications.update({ id: row.id, emailedAt: claimedAt }, { emailedAt: null });
-        failed++;
+      const claimedUntil = await this.claimEmail(row.id);
+      if (!claimedUntil) {
+        if (await this.notifications.existsBy({ id: row.id, emailedAt: IsNull() })) unsent++;
+        continue;
       }
+      const sent = await this.send(email, immediateEmail(row, this.config.publicUrl));
+      await this.notifications.update({ id: row.id, emailClaimedUntil: claimedUntil }, { emailClaimedUntil: null, ...(sent ? { emailedAt: new Date() } : {}) });
+      if (!sent) unsent++;
     }
-    if (failed > 0) throw new Error(`${failed} notification e-mail(s) could not be sent`);
+    if (unsent > 0) throw new Error(`${unsent} notification e-mail(s) not sent yet`);
+  }
+
+  /** Claims a notification's e-mail if it was not sent and nobody holds it; returns the claim's end, or null. */
+  private async claimEmail(notificationId: string): Promise<Date | null> {
+    const now = new Date();
+    const claimedUntil = new Date(now.getTime() + EMAIL_CLAIM_LEASE_MS);
+    const claim = await this.notifications
+      .createQueryBuilder()
+      .update()
+      .set({ emailClaimedUntil: claimedUntil })
+      .where('id = :id AND "emailedAt" IS NULL AND ("emailClaimedUntil" IS NULL OR "emailClaimedUntil" < :now)', { id: notificationId, now })
+      .execute();
+    return claim.affected ? claimedUntil : null;
   }
 
   /**
@@ -127,7 +155,10 @@ export class NotificationMailer implements OnApplicationBootstrap, OnApplication
     const [user] = await this.users.findByIds([userId]);
     if (!user?.email || !user.active) return false;
     const pending = await this.notifications.find({
-      where: { userId, readAt: IsNull(), emailedAt: IsNull(), createdAt: Between(new Date(now.getTime() - DIGEST_BACKLOG_MS), now) },
+      where: [
+        { userId, readAt: IsNull(), emailedAt: IsNull(), emailClaimedUntil: IsNull(), createdAt: Between(new Date(now.getTime() - DIGEST_BACKLOG_MS), now) },
+        { userId, readAt: IsNull(), emailedAt: IsNull(), emailClaimedUntil: LessThan(now), createdAt: Between(new Date(now.getTime() - DIGEST_BACKLOG_MS), now) },
+      ],
       order: { createdAt: 'ASC', id: 'ASC' },
       take: 200,
     });

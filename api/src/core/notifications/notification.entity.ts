@@ -72,6 +72,10 @@ export class NotificationEntity extends EntityWithId {
   /** When the notification went out by e-mail (immediately or in a digest); null while it has not. */
   @Column({ type: TIMESTAMP_TYPE, nullable: true })
   emailedAt!: Date | null;
+
+  /** While an instance sends the e-mail (set before, cleared after): another one sends it again only once this passed. */
+  @Column({ type: TIMESTAMP_TYPE, nullable: true })
+  emailClaimedUntil!: Date | null;
 }
 
 @Entity('notification_preferences')

@@ -15,6 +15,7 @@ import { LoginThrottleBuckets1765000000000 } from './1765000000000-login-throttl
 import { AttachmentPii1765200000000 } from './1765200000000-attachment-pii';
 import { EventOutbox1765300000000 } from './1765300000000-event-outbox';
 import { ProgramClauseFields1765600000000 } from './1765600000000-program-clause-fields';
+import { EmailClaimsOutboxFailures1766100000000 } from './1766100000000-email-claims-outbox-failures';
 
 /** Every migration, in order. The same list runs on SQLite and PostgreSQL. */
 export const MIGRATIONS = [Accounts1764390000000, Proposals1764400000000, ProposalBody1764405000000, Collaboration1764410000000, NamedVersions1764420000000,
@@ -30,4 +31,5 @@ export const MIGRATIONS = [Accounts1764390000000, Proposals1764400000000, Propos
   AttachmentPii1765200000000,
   EventOutbox1765300000000,
   ProgramClauseFields1765600000000,
+  EmailClaimsOutboxFailures1766100000000,
 ];
