@@ -59,6 +59,12 @@ export class EventOutboxWorker implements OnApplicationBootstrap, OnModuleDestro
     this.timer.unref();
   }
 
+  /** Stops the poll and the nudges (a test counting its own queries); `drain` still delivers on demand. */
+  stopPolling(): void {
+    clearInterval(this.timer);
+    this.nudges?.unsubscribe();
+  }
+
   /** Before the database connection closes (that happens at application shutdown). */
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;

@@ -35,7 +35,7 @@ export const ANSWER = {
 
 /** Signed-in clients per demo account, user and organisation ids, and shortcuts that build proposals. */
 export class ProposalFixtures {
-  private clients = new Map<Person, GraphQLTestClient>();
+  private clients = new Map<Person, Promise<GraphQLTestClient>>();
   userIds = {} as Record<Person, string>;
   orgIds: Record<string, string> = {};
 
@@ -52,10 +52,11 @@ export class ProposalFixtures {
     return this;
   }
 
-  async as(person: Person): Promise<GraphQLTestClient> {
+  /** One sign-in per person, shared by callers that ask at once (parallel sign-ins would meet the throttle). */
+  as(person: Person): Promise<GraphQLTestClient> {
     let client = this.clients.get(person);
     if (!client) {
-      client = await this.t.signIn(PEOPLE[person]);
+      client = this.t.signIn(PEOPLE[person]);
       this.clients.set(person, client);
     }
     return client;

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { EventOutboxWorker } from '../../common/event-outbox';
 import { SearchIndexer } from '../../search/search-indexer';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { UsersService } from '../users/users.service';
@@ -303,10 +304,13 @@ describe('proposals: creation, editing, visibility and listing', () => {
       await f.addMember(id, 'linxiaoyan', 'coauthor');
       if (i % 5 === 0) await f.addSuggestion(id);
     }
-    // Background work (the search indexer applying the outbox) would add its own queries to the count.
+    // Background work (the search indexer and the event outbox worker) would add its own queries to the count.
     const indexer = t.app.get(SearchIndexer);
     indexer.stopPolling();
     await indexer.catchUp();
+    const eventOutbox = t.app.get(EventOutboxWorker);
+    eventOutbox.stopPolling();
+    await eventOutbox.drain();
     const logger = t.app.get(DataSource).logger;
     const spy = jest.spyOn(logger, 'logQuery');
     const LIST_WITH_NESTED = `query($first: Int!) {
