@@ -2,8 +2,8 @@ import { CollabClient, connectCollab } from '../../api/src/test-support/collab-c
 import { startRedisServer, TestRedis } from '../../api/src/test-support/redis-server';
 import { ScratchDatabase, createScratchDatabase } from '../../api/src/test-support/scratch-database';
 import { SubscriptionClient, subscribe } from '../../api/src/test-support/subscription-client';
-import { DEMO_PASSWORD } from '../../api/src/seed/demo-data';
 import { RunningServer, startServer } from '../support/server';
+import { graphqlWithCookie, signInCookie } from '../support/api-session';
 
 /**
  * A session ended on one instance closes its sockets on the other (PostgreSQL + a real Redis, two
@@ -11,28 +11,6 @@ import { RunningServer, startServer } from '../support/server';
  */
 const SESSION_SECRET = 'multi-instance-sessions-secret-0123456789abcdef';
 const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL;
-
-async function graphql<T = any>(url: string, cookie: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (body.errors || !body.data) throw new Error(`GraphQL errors from ${url}: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function signIn(url: string, email: string): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { id } }', variables: { input: { identifier: email, password: DEMO_PASSWORD } } }),
-  });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  if (!cookie) throw new Error(`sign-in of ${email} failed: ${await response.text()}`);
-  return cookie;
-}
 
 /** Resolves with the close code of the next time the client's WebSocket closes. */
 function nextClose(client: CollabClient): Promise<number> {
@@ -61,15 +39,15 @@ describe('sessions ended on one instance, sockets on another', () => {
     database = await createScratchDatabase(ADMIN_DATABASE_URL, 'jianyan_sessions');
     const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, SESSION_SECRET, LOGIN_SLOWDOWN_MS: '10' };
     [a, b] = await Promise.all([startServer(env), startServer(env)]);
-    ownerCookie = await signIn(a.url, 'zhangjie@jianyan.demo');
-    const { people } = await graphql(a.url, ownerCookie, '{ people(search: "林晓燕") { id } }');
-    const { organizations } = await graphql(a.url, ownerCookie, '{ organizations { id code } }');
+    ownerCookie = await signInCookie(a.url, 'zhangjie@jianyan.demo');
+    const { people } = await graphqlWithCookie(a.url, ownerCookie, '{ people(search: "林晓燕") { id } }');
+    const { organizations } = await graphqlWithCookie(a.url, ownerCookie, '{ organizations { id code } }');
     const districtId = organizations.find((o: { code: string }) => o.code === 'jinan').id;
-    const { createProposal } = await graphql(a.url, ownerCookie, 'mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }', {
+    const { createProposal } = await graphqlWithCookie(a.url, ownerCookie, 'mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }', {
       input: { title: '关于完善流动儿童校园社工服务的建议', year: 2025, districtId },
     });
     proposalId = createProposal.id;
-    await graphql(a.url, ownerCookie, 'mutation($input: ProposalMemberInput!) { addProposalMember(input: $input) { id } }', {
+    await graphqlWithCookie(a.url, ownerCookie, 'mutation($input: ProposalMemberInput!) { addProposalMember(input: $input) { id } }', {
       input: { proposalId, userId: people[0].id, role: 'coauthor' },
     });
   });
@@ -83,11 +61,11 @@ describe('sessions ended on one instance, sockets on another', () => {
   });
 
   it('a sign-out on A closes the session’s editor and subscription on B at once; an update sent after is not stored', async () => {
-    const coauthorCookie = await signIn(b.url, 'linxiaoyan@jianyan.demo');
+    const coauthorCookie = await signInCookie(b.url, 'linxiaoyan@jianyan.demo');
     const subscription = subscribe(b.url, coauthorCookie, 'subscription { notificationAdded { id } }');
     subscriptions.push(subscription);
     // a notification for her proves the subscription is live on B before the sign-out
-    await graphql(a.url, ownerCookie, 'mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { id } }', {
+    await graphqlWithCookie(a.url, ownerCookie, 'mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { id } }', {
       input: { proposalId, to: 'in_review' },
     });
     await subscription.waitFor((data) => Boolean(data.notificationAdded));
@@ -97,7 +75,7 @@ describe('sessions ended on one instance, sockets on another', () => {
     await editor.saved();
     const closed = nextClose(editor);
 
-    await graphql(a.url, coauthorCookie, 'mutation { logout }');
+    await graphqlWithCookie(a.url, coauthorCookie, 'mutation { logout }');
     editor.appendParagraph('退出后发送的段落');
 
     expect(await closed).toBe(4401);

@@ -4,9 +4,9 @@ import { startRedisServer, TestRedis } from '../../api/src/test-support/redis-se
 import { ScratchDatabase, createScratchDatabase } from '../../api/src/test-support/scratch-database';
 import { SubscriptionClient, subscribe } from '../../api/src/test-support/subscription-client';
 import { RedisPubSub } from '../../api/src/common/redis-pubsub';
-import { DEMO_PASSWORD } from '../../api/src/seed/demo-data';
 import { startRoundRobinProxy } from '../support/round-robin-proxy';
 import { RunningServer, startServer } from '../support/server';
+import { graphqlWithCookie, signInCookie } from '../support/api-session';
 
 /**
  * Two API processes over one PostgreSQL database and one Redis, as in docker/compose.yaml (with a
@@ -36,31 +36,6 @@ function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T>
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function graphql<T = any>(url: string, cookie: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (body.errors || !body.data) throw new Error(`GraphQL errors from ${url}: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function signIn(url: string, email: string): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($input: LoginInput!) { login(input: $input) { id } }',
-      variables: { input: { identifier: email, password: DEMO_PASSWORD } },
-    }),
-  });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  if (!cookie) throw new Error(`sign-in of ${email} failed: ${await response.text()}`);
-  return cookie;
-}
-
 function describeSeveralInstances() {
   describe('several API instances through Redis', () => {
     let redis: TestRedis | undefined;
@@ -82,10 +57,10 @@ function describeSeveralInstances() {
 
     /** A new proposal by the owner (created through A) with the coauthor as a member. */
     const newProposal = async (): Promise<string> => {
-      const { createProposal } = await graphql(a.url, cookies.owner, 'mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }', {
+      const { createProposal } = await graphqlWithCookie(a.url, cookies.owner, 'mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }', {
         input: { title: '关于完善流动儿童校园社工服务的建议', year: 2025, districtId },
       });
-      await graphql(a.url, cookies.owner, 'mutation($input: ProposalMemberInput!) { addProposalMember(input: $input) { id } }', {
+      await graphqlWithCookie(a.url, cookies.owner, 'mutation($input: ProposalMemberInput!) { addProposalMember(input: $input) { id } }', {
         input: { proposalId: createProposal.id, userId: userIds.coauthor, role: 'coauthor' },
       });
       return createProposal.id;
@@ -115,10 +90,10 @@ function describeSeveralInstances() {
       // together, as compose starts them: one migrates and seeds the empty database, the other waits
       [a, b] = await Promise.all([startServer(env), startServer(env)]);
 
-      cookies = { owner: await signIn(a.url, people.owner), coauthor: await signIn(b.url, people.coauthor) };
-      const { people: found } = await graphql(a.url, cookies.owner, '{ people(search: "林晓燕") { id } }');
+      cookies = { owner: await signInCookie(a.url, people.owner), coauthor: await signInCookie(b.url, people.coauthor) };
+      const { people: found } = await graphqlWithCookie(a.url, cookies.owner, '{ people(search: "林晓燕") { id } }');
       userIds = { coauthor: found[0].id };
-      const { organizations } = await graphql(a.url, cookies.owner, '{ organizations { id code } }');
+      const { organizations } = await graphqlWithCookie(a.url, cookies.owner, '{ organizations { id code } }');
       districtId = organizations.find((o: { code: string }) => o.code === 'jinan').id;
     });
 
@@ -134,8 +109,8 @@ function describeSeveralInstances() {
     });
 
     it('starts both instances together on an empty database: migrated and seeded once', async () => {
-      const admin = await signIn(b.url, 'admin@jianyan.demo');
-      const { users } = await graphql(a.url, admin, '{ users(first: 100) { nodes { email } } }');
+      const admin = await signInCookie(b.url, 'admin@jianyan.demo');
+      const { users } = await graphqlWithCookie(a.url, admin, '{ users(first: 100) { nodes { email } } }');
       const emails: string[] = users.nodes.map((u: { email: string }) => u.email);
       expect(emails).toContain(people.owner);
       expect(new Set(emails).size).toBe(emails.length);
@@ -147,8 +122,8 @@ function describeSeveralInstances() {
     });
 
     it('accepts a session on either instance (sessions are in the database)', async () => {
-      const onA = await graphql(a.url, cookies.coauthor, '{ me { email } }');
-      const onB = await graphql(b.url, cookies.coauthor, '{ me { email } }');
+      const onA = await graphqlWithCookie(a.url, cookies.coauthor, '{ me { email } }');
+      const onB = await graphqlWithCookie(b.url, cookies.coauthor, '{ me { email } }');
       expect(onA.me.email).toBe(people.coauthor);
       expect(onB.me.email).toBe(people.coauthor);
     });
@@ -189,7 +164,7 @@ function describeSeveralInstances() {
       writer.appendParagraph('刚刚在甲实例写入的段落');
       await writer.saved();
       // within the store debounce: the body row may not have it yet, the stored updates do
-      const { saveProposalVersion } = await graphql(
+      const { saveProposalVersion } = await graphqlWithCookie(
         b.url,
         cookies.owner,
         'mutation($input: SaveProposalVersionInput!) { saveProposalVersion(input: $input) { bodyText } }',
@@ -204,7 +179,7 @@ function describeSeveralInstances() {
       await coauthorOnA.synced;
       let closed = false;
       coauthorOnA.provider.on('close', () => (closed = true));
-      await graphql(b.url, cookies.owner, 'mutation($input: RemoveProposalMemberInput!) { removeProposalMember(input: $input) { id } }', {
+      await graphqlWithCookie(b.url, cookies.owner, 'mutation($input: RemoveProposalMemberInput!) { removeProposalMember(input: $input) { id } }', {
         input: { proposalId, userId: userIds.coauthor },
       });
       await withServerProblems(eventually(() => expect(closed).toBe(true), 5_000));
@@ -214,7 +189,7 @@ function describeSeveralInstances() {
 
     it('delivers a notification caused on instance B to the subscription open on instance A', async () => {
       const proposalId = await newProposal();
-      await graphql(a.url, cookies.owner, 'mutation($input: AddSuggestionInput!) { addSuggestion(input: $input) { id } }', {
+      await graphqlWithCookie(a.url, cookies.owner, 'mutation($input: AddSuggestionInput!) { addSuggestion(input: $input) { id } }', {
         input: { proposalId, title: '建立流动儿童课后托管服务点', text: '依托社区开展。' },
       });
       const onA = subscribe(a.url, cookies.coauthor, NOTIFICATION_ADDED);
@@ -231,7 +206,7 @@ function describeSeveralInstances() {
         await probes.onModuleDestroy();
       }
 
-      await graphql(b.url, cookies.owner, 'mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { id } }', {
+      await graphqlWithCookie(b.url, cookies.owner, 'mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { id } }', {
         input: { proposalId, to: 'in_review' },
       });
       const received = await withServerProblems(
@@ -243,8 +218,8 @@ function describeSeveralInstances() {
     it('serves one person through a round-robin proxy, as in compose (no sticky sessions)', async () => {
       const proxy = await startRoundRobinProxy([a.url, b.url]);
       try {
-        const cookie = await signIn(proxy.url, people.coauthor);
-        for (let i = 0; i < 4; i++) expect((await graphql(proxy.url, cookie, '{ me { email } }')).me.email).toBe(people.coauthor);
+        const cookie = await signInCookie(proxy.url, people.coauthor);
+        for (let i = 0; i < 4; i++) expect((await graphqlWithCookie(proxy.url, cookie, '{ me { email } }')).me.email).toBe(people.coauthor);
         const proposalId = await newProposal();
         // two editors' WebSockets, one after the other: the proxy sends them to different instances
         const first = open(proxy, proposalId, cookies.owner);
@@ -265,7 +240,7 @@ function describeSeveralInstances() {
     });
 
     it('counts the requests of one account on both instances together against one rate limit', async () => {
-      const cookie = await signIn(a.url, 'liusiyuan@jianyan.demo');
+      const cookie = await signInCookie(a.url, 'liusiyuan@jianyan.demo');
       const statuses: number[] = [];
       for (let i = 0; i < RATE_LIMIT; i++) {
         const server = i % 2 === 0 ? a : b;
@@ -289,7 +264,7 @@ function describeSeveralInstances() {
         expect((await refused.json()).errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
       }
       // other accounts are not affected
-      expect((await graphql(b.url, cookies.coauthor, '{ me { email } }')).me.email).toBe(people.coauthor);
+      expect((await graphqlWithCookie(b.url, cookies.coauthor, '{ me { email } }')).me.email).toBe(people.coauthor);
     });
 
     it('compacts a document edited on both instances once, not once per instance', async () => {

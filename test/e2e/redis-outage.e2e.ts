@@ -4,8 +4,8 @@ import { startRedisServer, TestRedis } from '../../api/src/test-support/redis-se
 import { ScratchDatabase, createScratchDatabase } from '../../api/src/test-support/scratch-database';
 import { SubscriptionClient, subscribe } from '../../api/src/test-support/subscription-client';
 import { RedisPubSub } from '../../api/src/common/redis-pubsub';
-import { DEMO_PASSWORD } from '../../api/src/seed/demo-data';
 import { RunningServer, startServer } from '../support/server';
+import { graphqlWithCookie, signInCookie } from '../support/api-session';
 
 /**
  * Redis stopped under two API instances on PostgreSQL, then started again on the same port:
@@ -17,31 +17,6 @@ import { RunningServer, startServer } from '../support/server';
 const OUTAGE_MS = Number(process.env.REDIS_OUTAGE_MS ?? 12_000);
 const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const NOTIFICATION_ADDED = 'subscription { notificationAdded { id kind proposalId } }';
-
-async function graphql<T = any>(url: string, cookie: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (body.errors || !body.data) throw new Error(`GraphQL errors from ${url}: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function signIn(url: string, email: string): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($input: LoginInput!) { login(input: $input) { id } }',
-      variables: { input: { identifier: email, password: DEMO_PASSWORD } },
-    }),
-  });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  if (!cookie) throw new Error(`sign-in of ${email} on ${url} failed: ${await response.text()}`);
-  return cookie;
-}
 
 const HEALTH_TOKEN = 'redis-outage-test-health-token-0123456789';
 
@@ -95,16 +70,16 @@ describe('a Redis outage under several API instances', () => {
 
   it('keeps both instances editing and answering while Redis is down, and converges once it is back', async () => {
     const [a, b] = servers;
-    const owner = await signIn(a.url, 'zhangjie@jianyan.demo');
-    const coauthor = await signIn(b.url, 'linxiaoyan@jianyan.demo');
-    const { people } = await graphql(a.url, owner, '{ people(search: "林晓燕") { id } }');
-    const { organizations } = await graphql(a.url, owner, '{ organizations { id code } }');
+    const owner = await signInCookie(a.url, 'zhangjie@jianyan.demo');
+    const coauthor = await signInCookie(b.url, 'linxiaoyan@jianyan.demo');
+    const { people } = await graphqlWithCookie(a.url, owner, '{ people(search: "林晓燕") { id } }');
+    const { organizations } = await graphqlWithCookie(a.url, owner, '{ organizations { id code } }');
     const districtId = organizations.find((o: { code: string }) => o.code === 'jinan').id;
     const newProposal = async (title: string) => {
-      const { createProposal } = await graphql(a.url, owner, 'mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }', {
+      const { createProposal } = await graphqlWithCookie(a.url, owner, 'mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }', {
         input: { title, year: 2025, districtId },
       });
-      await graphql(a.url, owner, 'mutation($input: ProposalMemberInput!) { addProposalMember(input: $input) { id } }', {
+      await graphqlWithCookie(a.url, owner, 'mutation($input: ProposalMemberInput!) { addProposalMember(input: $input) { id } }', {
         input: { proposalId: createProposal.id, userId: people[0].id, role: 'coauthor' },
       });
       return createProposal.id as string;
@@ -156,10 +131,10 @@ describe('a Redis outage under several API instances', () => {
     for (const server of servers) {
       const report = await health(server);
       expect(report).toMatchObject({ status: 'degraded', components: { redis: { status: 'down', error: expect.any(String) } } });
-      const cookie = await signIn(server.url, 'linxiaoyan@jianyan.demo');
-      expect((await graphql(server.url, cookie, '{ me { email } }')).me.email).toBe('linxiaoyan@jianyan.demo');
+      const cookie = await signInCookie(server.url, 'linxiaoyan@jianyan.demo');
+      expect((await graphqlWithCookie(server.url, cookie, '{ me { email } }')).me.email).toBe('linxiaoyan@jianyan.demo');
     }
-    await graphql(a.url, owner, 'mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { id } }', {
+    await graphqlWithCookie(a.url, owner, 'mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { id } }', {
       input: { proposalId: notifiedProposalId, to: 'in_review' },
     });
     await withServerOutput(eventually(() => expect(notifications.received.some((d) => d.notificationAdded.proposalId === notifiedProposalId)).toBe(true)));

@@ -3,8 +3,8 @@ import { CollabClient, connectCollab } from '../../api/src/test-support/collab-c
 import { startRedisServer, TestRedis } from '../../api/src/test-support/redis-server';
 import { ScratchDatabase, createScratchDatabase } from '../../api/src/test-support/scratch-database';
 import { WRITE_ACCESS_REUSE_MS } from '../../api/src/collaboration/collaboration-session-check';
-import { DEMO_PASSWORD } from '../../api/src/seed/demo-data';
 import { RunningServer, startServer } from '../support/server';
+import { graphqlWithCookie, signInCookie } from '../support/api-session';
 
 /**
  * A member removed on instance A while Redis is down: the message that would close her editor on
@@ -12,28 +12,6 @@ import { RunningServer, startServer } from '../support/server';
  * two built API processes; left out like multi-instance.e2e.ts without TEST_DATABASE_URL).
  */
 const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL;
-
-async function graphql<T = any>(url: string, cookie: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (body.errors || !body.data) throw new Error(`GraphQL errors from ${url}: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function signIn(url: string, email: string): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { id } }', variables: { input: { identifier: email, password: DEMO_PASSWORD } } }),
-  });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  if (!cookie) throw new Error(`sign-in of ${email} failed: ${await response.text()}`);
-  return cookie;
-}
 
 describe('a member removed while the instances cannot tell each other', () => {
   let redis: TestRedis | undefined;
@@ -64,15 +42,15 @@ describe('a member removed while the instances cannot tell each other', () => {
   });
 
   it('Redis down, she is removed on A: her next update through B is refused, not stored, and nobody sees it', async () => {
-    const owner = await signIn(a.url, 'zhangjie@jianyan.demo');
-    const coauthor = await signIn(b.url, 'linxiaoyan@jianyan.demo');
-    const { people } = await graphql(a.url, owner, '{ people(search: "林晓燕") { id } }');
-    const { organizations } = await graphql(a.url, owner, '{ organizations { id code } }');
-    const { createProposal } = await graphql(a.url, owner, 'mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }', {
+    const owner = await signInCookie(a.url, 'zhangjie@jianyan.demo');
+    const coauthor = await signInCookie(b.url, 'linxiaoyan@jianyan.demo');
+    const { people } = await graphqlWithCookie(a.url, owner, '{ people(search: "林晓燕") { id } }');
+    const { organizations } = await graphqlWithCookie(a.url, owner, '{ organizations { id code } }');
+    const { createProposal } = await graphqlWithCookie(a.url, owner, 'mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }', {
       input: { title: '关于完善流动儿童校园社工服务的建议', year: 2025, districtId: organizations.find((o: { code: string }) => o.code === 'jinan').id },
     });
     const proposalId: string = createProposal.id;
-    await graphql(a.url, owner, 'mutation($input: ProposalMemberInput!) { addProposalMember(input: $input) { id } }', {
+    await graphqlWithCookie(a.url, owner, 'mutation($input: ProposalMemberInput!) { addProposalMember(input: $input) { id } }', {
       input: { proposalId, userId: people[0].id, role: 'coauthor' },
     });
     const editor = open(b, proposalId, coauthor);
@@ -83,7 +61,7 @@ describe('a member removed while the instances cannot tell each other', () => {
 
     // the relay is cut: the removal's message to B is lost
     await redis!.stop();
-    await graphql(a.url, owner, 'mutation($input: RemoveProposalMemberInput!) { removeProposalMember(input: $input) { id } }', {
+    await graphqlWithCookie(a.url, owner, 'mutation($input: RemoveProposalMemberInput!) { removeProposalMember(input: $input) { id } }', {
       input: { proposalId, userId: people[0].id },
     });
     // past the time B may reuse her last "may write" answer

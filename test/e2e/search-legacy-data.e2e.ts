@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { apiSession } from '../support/api-session';
-import { DEMO_PASSWORD } from '../support/login';
+import { apiSession, signInCookie } from '../support/api-session';
 import { RunningServer, startServer } from '../support/server';
 
 /**
@@ -57,15 +56,3 @@ describe('search with legacy data in the database, across a restart of the built
     expect(server.output()).toContain(`document ${broken} skipped`);
   });
 });
-
-async function signInCookie(url: string, identifier: string): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: `mutation($input: LoginInput!) { login(input: $input) { id } }`,
-      variables: { input: { identifier, password: DEMO_PASSWORD } },
-    }),
-  });
-  return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}

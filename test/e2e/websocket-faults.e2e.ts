@@ -1,7 +1,7 @@
 import { connectCollab } from '../../api/src/test-support/collab-client';
-import { DEMO_PASSWORD } from '../../api/src/seed/demo-data';
 import { HUGE_FRAME_HEADER, RESERVED_OPCODE_FRAME, UNMASKED_FRAME, closeCodeIn, rawRequest, rawUpgrade } from '../support/raw-websocket';
 import { RunningServer, startServer } from '../support/server';
+import { signInCookie } from '../support/api-session';
 
 /**
  * Malformed and oversized WebSocket traffic sent by hand over TCP to the built product: each
@@ -11,17 +11,6 @@ const MODES: Record<string, string>[] = [
   { NODE_ENV: 'development' },
   { NODE_ENV: 'production', SESSION_SECRET: 'websocket-faults-test-secret-0123456789', COOKIE_SECURE: 'false' },
 ];
-
-async function signIn(url: string, identifier: string): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { id } }', variables: { input: { identifier, password: DEMO_PASSWORD } } }),
-  });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  if (!cookie) throw new Error(`sign-in failed: ${await response.text()}`);
-  return cookie;
-}
 
 async function graphql(url: string, cookie: string, query: string, variables?: Record<string, unknown>) {
   const response = await fetch(`${url}/graphql`, {
@@ -38,7 +27,7 @@ describe.each(MODES)('WebSocket faults against the built server (NODE_ENV=$NODE_
 
   beforeAll(async () => {
     server = await startServer(env);
-    cookie = await signIn(server.url, 'zhangjie@jianyan.demo');
+    cookie = await signInCookie(server.url, 'zhangjie@jianyan.demo');
   });
   afterAll(() => server?.stop());
 
