@@ -75,7 +75,8 @@ describe('search: words and facets under clearance (browser)', () => {
     await page.getByTestId('nav-search').click();
     await page.waitForURL((url) => url.pathname === '/search');
     expect(await page.getByTestId('nav-search').textContent()).toBe('检索');
-    expect(await page.getByTestId('search-index-evidence').getAttribute('aria-pressed')).toBe('true');
+    // the scope button follows the URL on the next render
+    await page.locator('[data-testid="search-index-evidence"][aria-pressed="true"]').waitFor();
     // The search box is labelled, the results a list, the facets fieldsets with legends.
     await page.getByLabel('检索词').waitFor();
 
@@ -188,7 +189,8 @@ describe('search: words and facets under clearance (browser)', () => {
     await page.getByTestId('nav-search').click();
     await page.getByTestId('search-index-proposals').click();
     await page.waitForURL((url) => url.searchParams.get('index') === 'proposals');
-    expect(await page.getByTestId('search-index-proposals').getAttribute('aria-pressed')).toBe('true');
+    // the scope button follows the URL on the next render
+    await page.locator('[data-testid="search-index-proposals"][aria-pressed="true"]').waitFor();
     await searchFor(page, '政府购买服务');
     const proposal = page.getByTestId('search-hit').filter({ has: page.getByTestId('search-hit-title').getByText(PROPOSAL_TITLE_START) });
     await proposal.first().waitFor();
