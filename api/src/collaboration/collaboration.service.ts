@@ -320,13 +320,18 @@ export class CollaborationService implements OnModuleInit, OnApplicationBootstra
     if (options.onlyIfStored && !this.hocuspocus.documents.has(documentName) && !(await this.store.exists(documentName))) return;
     const connection = await this.hocuspocus.openDirectConnection(documentName, { actorId });
     try {
-      let update: Uint8Array | null = null;
-      await connection.transact((document) => {
-        const before = Y.encodeStateVector(document);
-        change(document);
-        update = Y.encodeStateAsUpdate(document, before);
-      });
-      if (update) await this.store.append(documentName, update, actorId);
+      // Stored before the live document (and its clients) see it, as every client update is:
+      // Hocuspocus runs the store hook inside transact, and it derives from the stored state.
+      const live = connection.document!;
+      const scratch = new Y.Doc();
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(live));
+      const before = Y.encodeStateVector(scratch);
+      change(scratch);
+      const update = Y.encodeStateAsUpdate(scratch, before);
+      scratch.destroy();
+      if (!hasChanges(update)) return;
+      await this.store.append(documentName, update, actorId);
+      await connection.transact((document) => Y.applyUpdate(document, update));
     } finally {
       await connection.disconnect();
     }
@@ -339,4 +344,9 @@ export class CollaborationService implements OnModuleInit, OnApplicationBootstra
     if (run.result.merged > 0) this.logger.log(`compacted ${documentName}: ${run.result.merged} updates merged`);
     return run.result;
   }
+}
+
+/** Whether an update carries anything (an empty one is two zero bytes: no structs, no deletions). */
+function hasChanges(update: Uint8Array): boolean {
+  return update.length > 2;
 }
