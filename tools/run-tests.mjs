@@ -37,14 +37,14 @@ const suites = [
     config: 'test/jest.config.js',
     needsBuild: true,
     // several API instances share one PostgreSQL database: without it those files cannot run
-    args: postgresUrl ? [] : ['--testPathIgnorePatterns', 'multi-instance', 'redis-outage'],
+    args: postgresUrl ? [] : ['--testPathIgnorePatterns', 'multi-instance', 'redis-outage', 'removed-member-outage'],
     env: postgresUrl ? { TEST_DATABASE_URL: postgresUrl } : {},
   },
 ].filter((suite) => existsSync(path.join(root, suite.config)));
 
 if (!postgresUrl) {
   console.warn('\nNOTE: TEST_DATABASE_URL is not set, so the API suites run on SQLite only.');
-  console.warn('      The several-instances end-to-end tests (test/e2e/multi-instance.e2e.ts, redis-outage.e2e.ts) are left out.');
+  console.warn('      The several-instances end-to-end tests (multi-instance*, redis-outage, removed-member-outage) are left out.');
   console.warn('      Set it (e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres) to run them on PostgreSQL too.\n');
 }
 
