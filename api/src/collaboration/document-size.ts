@@ -1,7 +1,8 @@
+import { ERROR_CODES } from '@jianyan/shared';
 import * as Y from 'yjs';
 
 /** Close reason a client receives when its update would take the document past the limit. */
-export const DOCUMENT_TOO_LARGE = 'DOCUMENT_TOO_LARGE';
+export const DOCUMENT_TOO_LARGE = ERROR_CODES.documentTooLarge;
 
 /** Refuses the update: Hocuspocus closes the connection with this code and reason, before applying it. */
 export class DocumentTooLargeError extends Error {

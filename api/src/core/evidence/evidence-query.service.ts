@@ -11,6 +11,7 @@ import { EvidenceClearanceService, EvidenceView } from './evidence-clearance.ser
 import { EvidenceEntity, EvidenceTagEntity } from './evidence.entity';
 import { EvidenceFilter } from './evidence.inputs';
 import { EvidenceFacetsModel, FacetCountModel } from './evidence.model';
+import { likeEscape } from '../../database/like-pattern';
 
 export const evidenceFilterSchema = z.object({
   districtId: z.string().nullish(),
@@ -36,9 +37,6 @@ const OWN_FILTER: Record<FacetName, keyof EvidenceFilterData> = {
   sensitivities: 'sensitivity',
 };
 
-function likeEscape(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Reading evidence: one record, pages and facets, always under the clearance filter. */
 @Injectable()

@@ -18,6 +18,7 @@ import { ProposalEntity, ProposalMemberEntity } from './proposal.entity';
 import { ProposalFilter, ProposalSort, ProposalSortField, SortDirection } from './proposal.inputs';
 import { createProposalSchema, updateProposalSchema } from './proposal.validation';
 import { StatusHistoryService } from './status-history.service';
+import { likeEscape } from '../../database/like-pattern';
 
 const SORT_COLUMNS: Record<ProposalSortField, { column: keyof ProposalEntity; kind: 'date' | 'string' | 'number' }> = {
   [ProposalSortField.UPDATED_AT]: { column: 'updatedAt', kind: 'date' },
@@ -35,10 +36,6 @@ const filterSchema = z.object({
   text: z.string().trim().max(PROPOSAL_TITLE_MAX_LENGTH, `must be at most ${PROPOSAL_TITLE_MAX_LENGTH} characters`).nullish(),
 });
 
-/** Escapes LIKE wildcards; used with ESCAPE '\'. */
-function likeEscape(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export type NewProposal = z.input<typeof createProposalSchema>;
 export type ProposalChanges = z.input<typeof updateProposalSchema>;

@@ -22,6 +22,7 @@ import { oneLine, validateInput } from '../../common/validation';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { generateTemporaryPassword, hashPassword, verifyPassword } from './passwords';
 import { UserEntity } from './user.entity';
+import { likeEscape } from '../../database/like-pattern';
 
 export const passwordSchema = z
   .string()
@@ -187,7 +188,7 @@ export class UsersService {
       .take(size);
     const term = search?.trim();
     if (term) {
-      const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = `%${likeEscape(term)}%`;
       const byContact = new Brackets((w) =>
         w
           .where('u.organizationId IN (:...contactOrgIds)', { contactOrgIds })
